@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { parseLocalizedInteger } from '../text/persian.ts';
+
+/**
+ * Toman amounts are `bigint` from the request body to the table and back: a province's sum of
+ * loans passes 2^53 easily. Stored as DynamoDB numbers, sent as decimal strings.
+ */
+export type Toman = bigint;
+
+/** Largest amount one record may carry: 10^24 toman, far above any real budget, far below 38 digits. */
+export const MAX_TOMAN_PER_RECORD = 10n ** 24n;
+
+/**
+ * Input: a safe JSON integer, or a digit string in any digit set with thousands separators.
+ * (The HTTP layer hands unsafe JSON integers over as their source text, so no float is involved.)
+ */
+export const tomanInput = z
+  .union([z.int().nonnegative(), z.string().max(64)])
+  .transform((value, ctx): bigint => {
+    const digits = typeof value === 'number' ? String(value) : parseLocalizedInteger(value);
+    if (digits === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'Expected a whole number of toman', params: { key: 'toman' } });
+      return z.NEVER;
+    }
+    const amount = BigInt(digits);
+    if (amount < 0n || amount > MAX_TOMAN_PER_RECORD) {
+      ctx.addIssue({ code: 'custom', message: 'Amount out of range', params: { key: 'tomanRange' } });
+      return z.NEVER;
+    }
+    return amount;
+  })
+  .meta({ description: 'Toman: an integer, or a string of digits (Persian, Arabic-Indic or ASCII, separators allowed)' });
+
+/** A stored amount as read back from DynamoDB (number or bigint, never a float). */
+export const storedToman = z.union([z.bigint(), z.int()]).transform((v) => BigInt(v));
+
+/** JSON output: decimal string. */
+export function formatToman(amount: Toman): string {
+  return amount.toString();
+}

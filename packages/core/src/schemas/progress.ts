@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { isoDateTime, percentInput, persianText } from './common.ts';
+
+/** POST /projects/{id}/progress: a field report of physical progress, kept as history. */
+export const progressReportInput = z.strictObject({
+  progressPercent: percentInput,
+  note: persianText(1000).optional(),
+  /** When the progress was observed; defaults to the time the report is received. */
+  reportedAt: isoDateTime.optional(),
+});
+export type ProgressReportInput = z.input<typeof progressReportInput>;
+export type ProgressReportFields = z.output<typeof progressReportInput>;

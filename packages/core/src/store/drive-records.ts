@@ -1,0 +1,87 @@
+import { authorize, type Principal } from '../auth/principal.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { ProvinceCode } from '../places/provinces.ts';
+import type { EntityMeta } from '../schemas/common.ts';
+import { indexKeys, keys, type EntityType } from '../table/keys.ts';
+import { assertDriveAccepts } from './drives.ts';
+import { newId } from './ids.ts';
+import { getItem, putNewItem, queryPage, withoutKeys, type Item, type Page } from './items.ts';
+import type { Store } from './store.ts';
+
+/**
+ * Donations and distributions are both records of a drive, in a province: written by staff
+ * of that province, read only by staff of that province, listed by province or by drive.
+ */
+export type DriveRecordType = Extract<EntityType, 'Donation' | 'Distribution'>;
+
+interface DriveRecordFields {
+  driveId: string;
+  province: ProvinceCode;
+}
+
+const keyOf = { Donation: keys.donation, Distribution: keys.distribution } as const;
+
+function recordItem<T extends DriveRecordFields & { id: string }>(type: DriveRecordType, record: T): Item {
+  return {
+    ...keyOf[type](record.id),
+    ...indexKeys.byProvince(record.province, type, record.id),
+    ...indexKeys.byDrive(record.driveId, type, record.id),
+    ...indexKeys.byType(type, record.id),
+    type,
+    ...record,
+  };
+}
+
+export async function createDriveRecord<F extends DriveRecordFields>(store: Store, principal: Principal, type: DriveRecordType, fields: F): Promise<F & EntityMeta> {
+  authorize(principal, 'donation:write', fields.province);
+  await assertDriveAccepts(store, fields.driveId, fields.province);
+  const now = store.now().toISOString();
+  const record = { ...fields, id: newId(), version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  await putNewItem(store, recordItem(type, record), type, record.id);
+  return record;
+}
+
+export async function getDriveRecord<T extends DriveRecordFields>(store: Store, principal: Principal, type: DriveRecordType, id: string): Promise<T> {
+  authorize(principal, 'donation:read');
+  const item = await getItem(store, keyOf[type](id));
+  if (!item) throw new NotFoundError(type, id);
+  const record = withoutKeys<T>(item);
+  authorize(principal, 'donation:read', record.province);
+  return record;
+}
+
+export interface DriveRecordQuery {
+  province?: ProvinceCode;
+  driveId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Lists newest first, never outside the principal's provinces. */
+export async function listDriveRecords<T>(store: Store, principal: Principal, type: DriveRecordType, query: DriveRecordQuery): Promise<Page<T>> {
+  authorize(principal, 'donation:read', ...(query.province ? [query.province] : []));
+  const mine = principal.provinces;
+  const onlyMine = mine === '*' ? undefined : mine;
+  let page: Page<Item>;
+  const common = { newestFirst: true, limit: query.limit, cursor: query.cursor };
+  if (query.driveId) {
+    page = await queryPage(store, {
+      index: 'GSI2',
+      partitionKeyName: 'gsi2pk',
+      partitionKey: indexKeys.byDrive(query.driveId, type, '').gsi2pk,
+      filters: { province: query.province ?? onlyMine },
+      ...common,
+    });
+  } else {
+    const province = query.province ?? (onlyMine?.length === 1 ? onlyMine[0] : undefined);
+    if (province) {
+      page = await queryPage(store, { index: 'GSI1', partitionKeyName: 'gsi1pk', partitionKey: indexKeys.byProvince(province, type, '').gsi1pk, ...common });
+    } else if (!onlyMine) {
+      page = await queryPage(store, { index: 'GSI3', partitionKeyName: 'gsi3pk', partitionKey: indexKeys.byType(type, '').gsi3pk, ...common });
+    } else {
+      throw new ValidationError([{ field: 'province', message: 'Name a province or a drive' }]);
+    }
+  }
+  return { ...page, items: page.items.map((i) => withoutKeys<T>(i)) };
+}
+

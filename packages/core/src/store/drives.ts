@@ -1,0 +1,73 @@
+import { authorize, type Principal } from '../auth/principal.ts';
+import { ForbiddenError, NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
+import type { ProvinceCode } from '../places/provinces.ts';
+import type { EntityMeta } from '../schemas/common.ts';
+import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schemas/drive.ts';
+import { indexKeys, keys } from '../table/keys.ts';
+import { ruleMessage } from '../validation/messages.ts';
+import { newId } from './ids.ts';
+import { getItem, putNewItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
+import { assertNoViolations } from './rules.ts';
+import type { Store } from './store.ts';
+
+export type Drive = DriveFields & EntityMeta;
+
+function driveItem(drive: Drive): Item {
+  return { ...keys.drive(drive.id), ...indexKeys.byType('Drive', drive.id), type: 'Drive', ...drive };
+}
+
+/** A provincial drive is its province's business; a national one (no province) needs an admin of all provinces. */
+function authorizeDrive(principal: Principal, ...provinces: (ProvinceCode | undefined)[]): void {
+  authorize(principal, 'drive:write', ...provinces.filter((p): p is ProvinceCode => p !== undefined));
+  if (provinces.some((p) => p === undefined) && principal.provinces !== '*') {
+    throw new ForbiddenError('A national drive needs an admin of all provinces');
+  }
+}
+
+export async function createDrive(store: Store, principal: Principal, fields: DriveFields): Promise<Drive> {
+  authorizeDrive(principal, fields.province);
+  const now = store.now().toISOString();
+  const drive: Drive = { ...fields, id: newId(), version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  await putNewItem(store, driveItem(drive), 'Drive', drive.id);
+  return drive;
+}
+
+export async function getDrive(store: Store, id: string): Promise<Drive> {
+  const item = await getItem(store, keys.drive(id));
+  if (!item) throw new NotFoundError('Drive', id);
+  return withoutKeys<Drive>(item);
+}
+
+export async function updateDrive(store: Store, principal: Principal, id: string, expectedVersion: number, patch: DrivePatch): Promise<Drive> {
+  authorize(principal, 'drive:write');
+  const current = await getDrive(store, id);
+  authorizeDrive(principal, current.province, ...('province' in patch ? [patch.province] : []));
+  if (current.version !== expectedVersion) throw new VersionMismatchError('Drive', id, expectedVersion);
+  const merged: Drive = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
+  assertNoViolations(driveRuleViolations(merged));
+  await replaceItemAtVersion(store, driveItem(merged), expectedVersion, 'Drive', id);
+  return merged;
+}
+
+export async function listDrives(store: Store, limit: number, cursor?: string): Promise<Page<Drive>> {
+  const page = await queryPage(store, {
+    index: 'GSI3',
+    partitionKeyName: 'gsi3pk',
+    partitionKey: indexKeys.byType('Drive', '').gsi3pk,
+    newestFirst: true,
+    limit,
+    cursor,
+  });
+  return { ...page, items: page.items.map((i) => withoutKeys<Drive>(i)) };
+}
+
+/** A donation or distribution must name an existing drive, of its own province when the drive has one. */
+export async function assertDriveAccepts(store: Store, driveId: string, province: ProvinceCode): Promise<Drive> {
+  const item = await getItem(store, keys.drive(driveId));
+  if (!item) throw new ValidationError([{ field: 'driveId', rule: 'driveNotFound', message: ruleMessage('driveNotFound', 'en') }]);
+  const drive = withoutKeys<Drive>(item);
+  if (drive.province && drive.province !== province) {
+    throw new ValidationError([{ field: 'province', rule: 'driveProvince', message: ruleMessage('driveProvince', 'en') }]);
+  }
+  return drive;
+}

@@ -1,0 +1,159 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { AlreadyExistsError, NotFoundError, VersionMismatchError } from '../errors.ts';
+import type { IndexName } from '../table/definition.ts';
+import { KEY_FIELDS, type ItemKey } from '../table/keys.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Store } from './store.ts';
+
+export type Item = Record<string, NativeAttributeValue>;
+
+/**
+ * An item as the domain sees it: without key attributes, and with money as bigint. Every
+ * money attribute is named `…Toman`; DynamoDB hands small amounts back as plain numbers.
+ */
+export function withoutKeys<T>(item: Item): T {
+  const entity: Item = {};
+  for (const [name, value] of Object.entries(item)) {
+    if ((KEY_FIELDS as readonly string[]).includes(name)) continue;
+    entity[name] = name.endsWith('Toman') && typeof value === 'number' ? BigInt(value) : value;
+  }
+  return entity as T;
+}
+
+export async function getItem(store: Store, key: ItemKey): Promise<Item | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+  return result.Item;
+}
+
+/** Creates an item; never overwrites one (the condition is the invariant, not a prior read). */
+export async function putNewItem(store: Store, item: Item, entity: string, id: string): Promise<void> {
+  try {
+    await store.doc.send(
+      new PutCommand({ TableName: store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(entity, id);
+    throw error;
+  }
+}
+
+/** Replaces an item only if it still has the version the caller read (optimistic locking). */
+export async function replaceItemAtVersion(store: Store, item: Item, expectedVersion: number, entity: string, id: string): Promise<void> {
+  try {
+    await store.doc.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      if (!error.Item) throw new NotFoundError(entity, id);
+      throw new VersionMismatchError(entity, id, expectedVersion);
+    }
+    throw error;
+  }
+}
+
+export async function deleteItemAtVersion(store: Store, key: ItemKey, expectedVersion: number | undefined, entity: string, id: string): Promise<void> {
+  try {
+    await store.doc.send(
+      new DeleteCommand({
+        TableName: store.tableName,
+        Key: key,
+        ConditionExpression: expectedVersion === undefined ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND #version = :expected',
+        ...(expectedVersion === undefined
+          ? {}
+          : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      if (!error.Item) throw new NotFoundError(entity, id);
+      throw new VersionMismatchError(entity, id, expectedVersion ?? 0);
+    }
+    throw error;
+  }
+}
+
+export interface PageQuery {
+  /** Undefined for the table's own key. */
+  index?: IndexName;
+  partitionKeyName: string;
+  partitionKey: string;
+  sortKeyPrefix?: { name: string; prefix: string };
+  /** Equality filters on plain attributes; an array means "any of". */
+  filters?: Record<string, string | number | readonly string[] | undefined>;
+  newestFirst?: boolean;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more items may follow. */
+  cursor?: string;
+}
+
+const MAX_ROUND_TRIPS = 8;
+
+/**
+ * One page of a query. Filters are applied by DynamoDB; round trips continue until the page
+ * is full or the partition is exhausted (bounded), so a selective filter does not yield
+ * empty pages.
+ */
+export async function queryPage(store: Store, query: PageQuery): Promise<Page<Item>> {
+  const fingerprint = { ...query, cursor: undefined, limit: undefined };
+  let start = query.cursor ? decodeCursor(store.cursorSecret, fingerprint, query.cursor) : undefined;
+  const names: Record<string, string> = { '#pk': query.partitionKeyName };
+  const values: Record<string, NativeAttributeValue> = { ':pk': query.partitionKey };
+  let keyCondition = '#pk = :pk';
+  if (query.sortKeyPrefix) {
+    names['#sk'] = query.sortKeyPrefix.name;
+    values[':skPrefix'] = query.sortKeyPrefix.prefix;
+    keyCondition += ' AND begins_with(#sk, :skPrefix)';
+  }
+  const filterParts: string[] = [];
+  Object.entries(query.filters ?? {}).forEach(([name, value], i) => {
+    if (value === undefined) return;
+    names[`#f${i}`] = name;
+    if (Array.isArray(value)) {
+      const placeholders = value.map((v, j) => {
+        values[`:f${i}_${j}`] = v;
+        return `:f${i}_${j}`;
+      });
+      filterParts.push(`#f${i} IN (${placeholders.join(', ')})`);
+    } else {
+      values[`:f${i}`] = value;
+      filterParts.push(`#f${i} = :f${i}`);
+    }
+  });
+
+  const items: Item[] = [];
+  for (let trip = 0; trip < MAX_ROUND_TRIPS && items.length < query.limit; trip++) {
+    const result = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: query.index,
+        KeyConditionExpression: keyCondition,
+        FilterExpression: filterParts.length ? filterParts.join(' AND ') : undefined,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: start,
+        ScanIndexForward: !query.newestFirst,
+        Limit: query.limit - items.length,
+      }),
+    );
+    items.push(...(result.Items ?? []));
+    start = result.LastEvaluatedKey;
+    if (!start) break;
+  }
+  return start ? { items, cursor: encodeCursor(store.cursorSecret, fingerprint, start) } : { items };
+}
+

@@ -1,0 +1,54 @@
+/**
+ * Persian text as it arrives from phones and pasted documents: Arabic ي/ك/ى/ة forms mixed
+ * with Persian ی/ک, three digit sets, doubled or stray zero-width non-joiners, odd spaces.
+ * Every name that is compared or used as a key goes through `normalizePersianText` first.
+ */
+
+const ZWNJ = '\u200c';
+
+const LETTER_MAP: Record<string, string> = {
+  'ي': 'ی', // Arabic yeh
+  'ى': 'ی', // Arabic alef maksura
+  'ك': 'ک', // Arabic kaf
+  'ۀ': 'هٔ', // heh with yeh above, written two ways
+  'ة': 'ه', // teh marbuta
+};
+
+/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf));
+}
+
+/** The canonical form of a Persian name: one letter form, ASCII digits, clean spaces and ZWNJ. */
+export function normalizePersianText(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[يىكۀة]/g, (c) => LETTER_MAP[c]!)
+      .replace(/[\u064b-\u0653\u0655-\u065f\u0670]/g, '') // harakat (diacritics) do not change a name
+      .replace(/\u0640/g, '') // tatweel (kashida) is decoration
+      .replace(/[\u200b\u200d\u2060\ufeff]/g, '') // zero-width spaces and joiners
+      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n]/g, ' ')
+      .replace(/ *\u200c[\u200c ]*/g, ZWNJ) // a ZWNJ absorbs neighbouring spaces and repeats
+      .replace(/ {2,}/g, ' ')
+      .replace(new RegExp(`^[ ${ZWNJ}]+|[ ${ZWNJ}]+$`, 'g'), '')
+      .replace(new RegExp(`${ZWNJ}(?=[^\\u0600-\\u06ff])|(?<=[^\\u0600-\\u06ff])${ZWNJ}`, 'g'), '')
+      .replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf))
+  );
+}
+
+/**
+ * A whole number typed in any digit set, with thousands separators (`,` `٬` `،` `'`, spaces
+ * or underscores) and an optional leading minus (ASCII or Unicode). Returns the ASCII digit
+ * string, or undefined when the text is not such a number.
+ */
+export function parseLocalizedInteger(text: string): string | undefined {
+  const ascii = toAsciiDigits(text.normalize('NFKC'))
+    .trim()
+    .replace(/^[\u2212\u2012\u2013]/, '-');
+  if (!/^-?\d{1,3}(?:[,\u066c\u060c' _\u00a0\u202f]?\d{3})*$|^-?\d+$/.test(ascii)) return undefined;
+  const digits = ascii.replace(/[^\d-]/g, '');
+  const negative = digits.startsWith('-');
+  const unsigned = digits.replace('-', '').replace(/^0+(?=\d)/, '');
+  return negative && unsigned !== '0' ? `-${unsigned}` : unsigned;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export type Language = 'en' | 'fa';
+
+/** Messages of the project's own rules (zod's locales cover the built-in checks). */
+const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unknown>) => string>> = {
+  toman: { en: () => 'Expected a whole number of toman (digits, separators allowed)', fa: () => 'مبلغ باید عددی صحیح به تومان باشد' },
+  tomanRange: { en: () => 'Amount out of range', fa: () => 'مبلغ خارج از محدودهٔ مجاز است' },
+  count: {
+    en: (p) => `Expected a whole number from 0 to ${String(p.max)}`,
+    fa: (p) => `باید عددی صحیح از ۰ تا ${Number(p.max).toLocaleString('fa-IR')} باشد`,
+  },
+  percent: { en: () => 'Expected a percentage from 0 to 100', fa: () => 'درصد پیشرفت باید بین ۰ تا ۱۰۰ باشد' },
+  ulid: { en: () => 'Expected an id (ULID)', fa: () => 'شناسه معتبر نیست' },
+  phone: { en: () => 'Expected a phone number', fa: () => 'شمارهٔ تلفن معتبر نیست' },
+  finishedNeeds100: {
+    en: () => 'A completed or operational project must be at 100% progress',
+    fa: () => 'پروژهٔ تکمیل‌شده یا در حال بهره‌برداری باید ۱۰۰ درصد پیشرفت داشته باشد',
+  },
+  quantityWithUnit: { en: () => 'Quantity and unit go together', fa: () => 'مقدار و واحد باید با هم وارد شوند' },
+  targetBeforeStart: { en: () => 'The target date is before the start date', fa: () => 'تاریخ پایان پیش از تاریخ شروع است' },
+  endBeforeStart: { en: () => 'The end date is before the start date', fa: () => 'تاریخ پایان پیش از تاریخ شروع است' },
+  emptyPatch: { en: () => 'Nothing to change', fa: () => 'هیچ فیلدی برای تغییر فرستاده نشده است' },
+  inKindNeedsItems: { en: () => 'An in-kind donation lists its goods', fa: () => 'برای کمک غیرنقدی فهرست اقلام لازم است' },
+  cashHasNoItems: { en: () => 'A cash donation has no goods', fa: () => 'کمک نقدی فهرست اقلام ندارد' },
+  cashNeedsAmount: { en: () => 'A cash donation needs an amount', fa: () => 'مبلغ کمک نقدی باید بیشتر از صفر باشد' },
+  atLeastOne: { en: () => 'Expected at least one', fa: () => 'دست‌کم باید یک باشد' },
+  driveNotFound: { en: () => 'No drive has this id', fa: () => 'پویشی با این شناسه وجود ندارد' },
+  driveProvince: {
+    en: () => "The drive belongs to another province",
+    fa: () => 'این پویش متعلق به استان دیگری است',
+  },
+};
+
+const LOCALES: Record<Language, z.core.$ZodErrorMap> = {
+  en: z.locales.en().localeError,
+  fa: z.locales.fa().localeError,
+};
+
+/** The error map for one language: our rules by key, zod's own locale for the rest. */
+export function errorMapFor(language: Language): z.core.$ZodErrorMap {
+  return (issue) => {
+    const key = issue.code === 'custom' ? (issue.params as { key?: string } | undefined)?.key : undefined;
+    const rule = key ? RULE_MESSAGES[key] : undefined;
+    if (rule) return rule[language]((issue.params ?? {}) as Record<string, unknown>);
+    return LOCALES[language](issue);
+  };
+}
+
+/** A rule message outside a schema (checks that need the store, such as "the drive exists"). */
+export function ruleMessage(key: string, language: Language): string {
+  return RULE_MESSAGES[key]?.[language]({}) ?? key;
+}

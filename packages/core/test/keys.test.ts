@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { statusAfterProgress } from '../src/store/projects.ts';
+import { KEY_ATTRIBUTES, TABLE, createTableInput } from '../src/table/definition.ts';
+import { KEY_FIELDS, indexKeys, keys } from '../src/table/keys.ts';
+
+describe('table keys', () => {
+  it('name their entity', () => {
+    expect(keys.project('01A')).toEqual({ pk: 'PROJECT#01A', sk: 'PROJECT' });
+    expect(keys.progressReport('01A', '2026-01-01T00:00:00.000Z', '01B')).toEqual({ pk: 'PROJECT#01A', sk: 'PROGRESS#2026-01-01T00:00:00.000Z#01B' });
+    expect(keys.donation('01C')).toEqual({ pk: 'DONATION#01C', sk: 'DONATION' });
+    expect(indexKeys.byProvince('IR-13', 'Donation', '01C')).toEqual({ gsi1pk: 'PROVINCE#IR-13#DONATION', gsi1sk: '01C' });
+    expect(indexKeys.byDrive('01D', 'Distribution', '01E')).toEqual({ gsi2pk: 'DRIVE#01D#DISTRIBUTION', gsi2sk: '01E' });
+  });
+
+  it('every index attribute is declared in the table definition and stripped from entities', () => {
+    const input = createTableInput('t');
+    expect(input.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual([...KEY_ATTRIBUTES].sort());
+    expect(input.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(Object.values(TABLE.indexes).map((i) => i.name));
+    for (const attribute of KEY_ATTRIBUTES) expect(KEY_FIELDS).toContain(attribute);
+    expect(input.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+});
+
+describe('statusAfterProgress', () => {
+  it('moves a project forward and back as its reported progress does', () => {
+    expect(statusAfterProgress('planned', 0)).toBe('planned');
+    expect(statusAfterProgress('planned', 10)).toBe('in_progress');
+    expect(statusAfterProgress('in_progress', 100)).toBe('completed');
+    expect(statusAfterProgress('operational', 100)).toBe('operational');
+    expect(statusAfterProgress('completed', 90)).toBe('in_progress');
+    expect(statusAfterProgress('suspended', 50)).toBe('suspended');
+  });
+});

@@ -1,0 +1,14 @@
+import { donationInput, parseInput, recordDonation } from '@abad/core';
+import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
+import { created } from '../response.ts';
+
+export const handler = httpHandler<AuthenticatedRequest>({
+  auth: 'token',
+  action: 'donation:write',
+  jsonBody: true,
+  idempotent: true,
+  handle: async ({ store, principal, body, language }) => {
+    const donation = await recordDonation(store, principal, parseInput(donationInput, body, language));
+    return created(`/donations/${donation.id}`, donation);
+  },
+});

@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { toEventV2 } from './api-gateway-event.ts';
+import { fromResultV2, gatewayError, type HttpResponse } from './api-gateway-response.ts';
+import type { Issuer } from './issuer.ts';
+import { createLambdaContext } from './lambda-context.ts';
+import { readBody } from './read-body.ts';
+import { createRouter } from './route-match.ts';
+import type { HttpHandler, LocalRoute } from './routes.ts';
+
+export type { LocalRoute, HttpHandler } from './routes.ts';
+
+/**
+ * The local API Gateway: a node:http server that does what the HTTP API does in AWS —
+ * route matching, the JWT authorizer, the 10 MB payload limit, the 2.0 event and response
+ * mapping — and calls the very handler Lambda will call. No route is implemented here.
+ */
+export interface HttpServerOptions {
+  routes: readonly LocalRoute[];
+  /** Resolves a route's handler; called on each request (module caching is the loader's job). */
+  loadHandler: (route: LocalRoute) => Promise<HttpHandler>;
+  issuer: Issuer;
+  /** API Gateway's integration timeout, also the Lambda timeout the context counts down. */
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+export const OPENID_CONFIGURATION_PATH = '/.well-known/openid-configuration';
+
+export function createHttpServer(options: HttpServerOptions): Server {
+  const { issuer, loadHandler, timeoutMs = 30_000, maxBodyBytes = 10 * 1024 * 1024, log = () => {} } = options;
+  const route = createRouter(options.routes);
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
+    const [rawPath = '/', rawQueryString = ''] = splitOnce(req.url ?? '/', '?');
+
+    if (method === 'GET' && rawPath === JWKS_PATH) return json(200, issuer.jwks());
+    if (method === 'GET' && rawPath === OPENID_CONFIGURATION_PATH) return json(200, openIdConfiguration(issuer));
+
+    const read = await readBody(req, maxBodyBytes);
+    if (read.kind === 'aborted') return gatewayError(400, 'Bad Request');
+    if (read.kind === 'too-large') {
+      if (!read.drained) res.setHeader('connection', 'close');
+      return gatewayError(413, 'Request Entity Too Large');
+    }
+
+    const segments = decodeSegments(rawPath);
+    if (!segments) return gatewayError(400, 'Bad Request');
+    const match = route(method, segments);
+    if (!match) return gatewayError(404, 'Not Found');
+
+    let claims: Record<string, unknown> | undefined;
+    if (match.route.auth === 'jwt') {
+      claims = await verifyBearer(issuer, req.headers.authorization);
+      if (!claims) return gatewayError(401, 'Unauthorized');
+    }
+
+    const routeKey = `${match.route.method} ${match.route.path}`;
+    const event = toEventV2(
+      {
+        method,
+        path: `/${segments.join('/')}`,
+        rawQueryString,
+        rawHeaders: req.rawHeaders,
+        body: read.body,
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        httpVersion: req.httpVersion,
+        requestId,
+        port: req.socket.localPort ?? 0,
+        now: new Date(),
+      },
+      { routeKey, pathParameters: match.pathParameters, ...(claims && { claims }) },
+    );
+    const context = createLambdaContext(`abad-local-${match.route.handler.replaceAll('/', '-')}`, timeoutMs);
+
+    let result: unknown;
+    try {
+      const handler = await loadHandler(match.route);
+      result = await withTimeout(handler(event, context), timeoutMs);
+    } catch (error) {
+      if (error === TIMEOUT) {
+        log(`${routeKey}: handler ${match.route.handler} did not answer within ${timeoutMs} ms`);
+        return gatewayError(503, 'Service Unavailable');
+      }
+      // In AWS an uncaught error is a Lambda failure and API Gateway answers a bare 500.
+      log(`${routeKey}: handler ${match.route.handler} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return gatewayError(500, 'Internal Server Error');
+    }
+    const converted = fromResultV2(result);
+    if (!converted.ok) {
+      log(`${routeKey}: handler ${match.route.handler} returned a malformed response: ${converted.reason}`);
+      return gatewayError(500, 'Internal Server Error');
+    }
+    return converted.response;
+  }
+
+  return createServer((req, res) => {
+    const started = Date.now();
+    const requestId = apiGatewayRequestId();
+    handle(req, res, requestId)
+      .catch((error: unknown) => {
+        log(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return gatewayError(500, 'Internal Server Error');
+      })
+      .then((response) => {
+        write(res, response, requestId, log);
+        log(`${req.method} ${req.url} → ${response.statusCode} (${Date.now() - started} ms)`);
+      });
+  });
+}
+
+function write(res: ServerResponse, response: HttpResponse, requestId: string, log: (line: string) => void): void {
+  if (res.headersSent || res.destroyed) return;
+  try {
+    res.statusCode = response.statusCode;
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (name !== 'set-cookie' && name !== 'content-length') res.setHeader(name, value);
+    }
+    const cookies = [...(response.headers['set-cookie'] ? [response.headers['set-cookie']] : []), ...response.cookies];
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+    res.setHeader('apigw-requestid', requestId);
+    res.end(response.body);
+  } catch (error) {
+    // An invalid header name or value from a handler: API Gateway would also fail the request.
+    log(`response could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    if (!res.headersSent) {
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      const fallback = gatewayError(500, 'Internal Server Error');
+      res.writeHead(500, fallback.headers).end(fallback.body);
+    } else res.destroy();
+  }
+}
+
+/** The JWT authorizer: accepts `Bearer <token>` or a bare token; any failure is a 401. */
+async function verifyBearer(issuer: Issuer, authorization: string | undefined): Promise<Record<string, unknown> | undefined> {
+  const token = authorization?.replace(/^Bearer\s+/i, '').trim();
+  if (!token) return undefined;
+  try {
+    return await issuer.verify(token);
+  } catch {
+    return undefined;
+  }
+}
+
+function openIdConfiguration(issuer: Issuer): Record<string, unknown> {
+  return {
+    issuer: issuer.issuerUrl,
+    jwks_uri: `${issuer.issuerUrl}${JWKS_PATH}`,
+    id_token_signing_alg_values_supported: ['RS256'],
+    response_types_supported: ['id_token'],
+    subject_types_supported: ['public'],
+  };
+}
+
+/** HTTP APIs deliver the path percent-decoded; a malformed escape is refused. */
+function decodeSegments(rawPath: string): string[] | undefined {
+  try {
+    return rawPath.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+const TIMEOUT = Symbol('timeout');
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(TIMEOUT), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function json(statusCode: number, value: unknown): HttpResponse {
+  return { statusCode, headers: { 'content-type': 'application/json' }, cookies: [], body: Buffer.from(JSON.stringify(value)) };
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** API Gateway request ids look like `KxYt1jbLoAMEMzQ=`: 10 random bytes in base64. */
+function apiGatewayRequestId(): string {
+  return randomBytes(10).toString('base64');
+}

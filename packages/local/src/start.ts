@@ -1,0 +1,67 @@
+import { relative } from 'node:path';
+import { StartupError } from './startup-error.ts';
+import { JWKS_PATH } from './http-adapter.ts';
+import { DEFAULT_TABLE_NAME, abadDataDir, portFromEnv } from './paths.ts';
+import { startLocalStack, type LocalStack } from './stack.ts';
+
+/**
+ * `npm start`: the whole system on this machine until Ctrl-C. Configuration by environment:
+ * PORT (3000; 0 = any free port), HOST (127.0.0.1), ABAD_DATA_DIR (<repo>/.abad),
+ * TABLE_NAME (abad-local), DYNAMODB_PORT (a free one).
+ */
+const log = (line: string) => console.log(line);
+
+let stack: LocalStack;
+try {
+  const dataDir = abadDataDir();
+  const dynamoDbPort = process.env.DYNAMODB_PORT ? portFromEnv(process.env, 'DYNAMODB_PORT') : undefined;
+  stack = await startLocalStack({
+    dataDir,
+    port: portFromEnv(),
+    host: process.env.HOST || undefined,
+    tableName: process.env.TABLE_NAME || DEFAULT_TABLE_NAME,
+    dynamoDbPort,
+    log,
+  });
+  const shown = relative(process.cwd(), dataDir) || '.';
+  console.log(
+    [
+      '',
+      `Abad is running (${stack.routes.length} routes).`,
+      `  API             ${stack.url}`,
+      `  JWKS            ${stack.url}${JWKS_PATH}`,
+      `  DynamoDB Local  ${stack.dynamoDbEndpoint}  (table ${stack.tableName}, data in ${shown.startsWith('..') ? dataDir : shown})`,
+      '',
+      'Get a token:',
+      '  npm run token -- --role editor --provinces IR-13',
+      `  TOKEN=$(npm run -s token -- --role editor --provinces IR-13) && curl -H "Authorization: Bearer $TOKEN" ${stack.url}/projects`,
+      '',
+      'Ctrl-C stops everything; the data is kept for the next start.',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  // Java missing, a port taken…: expected situations get their one line, bugs their stack.
+  const expected = error instanceof StartupError;
+  console.error(error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error));
+  process.exit(1);
+}
+
+let stoppingSince: number | undefined;
+async function shutdown(reason: string, code: number): Promise<void> {
+  if (stoppingSince !== undefined) {
+    // Wrappers (npm, npx, tsx) relay the terminal's Ctrl-C, so one keypress can arrive two or
+    // three times at once: only a signal well after the first means "stop waiting, exit now".
+    if (Date.now() - stoppingSince < 1_500) return;
+    console.error('Forced exit.');
+    process.exit(1);
+  }
+  stoppingSince = Date.now();
+  console.log(`\n${reason}: stopping the HTTP server and DynamoDB Local…`);
+  await stack.stop();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown('Interrupted', 0));
+process.on('SIGTERM', () => void shutdown('Terminated', 0));
+void stack.failed.then((error) => shutdown(error.message, 1));
