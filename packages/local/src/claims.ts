@@ -1,11 +1,11 @@
+import { ROLES, type Role } from '@abad/core/auth/principal';
 import { PROVINCE_CODES, isProvinceCode } from '@abad/core/places/provinces';
 
 /**
  * The claims the local issuer puts in a token, validated the same way for the CLI and for
  * programmatic minting (tests). The authorization rules themselves live in core/functions.
  */
-export const ROLES = ['admin', 'editor', 'operator', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const ALL_PROVINCES = '*';
 

@@ -1,7 +1,7 @@
 import { distributionInput, donationInput, driveInput, drivePatch, progressReportInput, projectInput, projectPatch } from '@abad/core';
 import { z } from 'zod';
 import { PROBLEM_TYPES } from './problem.ts';
-import { driveRecordListQuery, pageQuery, projectListQuery } from './queries.ts';
+import { driveRecordListQuery, historyQuery, pageQuery, projectListQuery } from './queries.ts';
 import { routes, type Route } from './routes.ts';
 
 /** What the OpenAPI document says of each route, keyed by handler; schemas are core's own. */
@@ -34,6 +34,9 @@ export const OPERATIONS: Record<Route['handler'], Operation> = {
   'distributions/create': { summary: 'Record a distribution of packages', body: distributionInput, created: true, idempotent: true },
   'distributions/list': { summary: 'List distributions of a province or drive', query: driveRecordListQuery },
   'distributions/get': { summary: 'One distribution' },
+  'provinces/list': { summary: "Every province's live figures and the national total" },
+  'provinces/get': { summary: 'One province with its counties' },
+  'provinces/history': { summary: 'Daily snapshots of a province (or `national`)', query: historyQuery },
 };
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { PROJECT_CATEGORIES, PROJECT_STATUSES, entityId, parseInput, persianText, provinceCodeSchema, type Language } from '@abad/core';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES, entityId, isoDate, parseInput, persianText, provinceCodeSchema, type Language } from '@abad/core';
 import { z } from 'zod';
 import type { HttpEvent } from './request.ts';
 
@@ -23,6 +23,15 @@ export const driveRecordListQuery = z.strictObject({
   province: provinceCodeSchema.optional(),
   drive: entityId.optional(),
 });
+
+/** `/provinces/{code}/history?from=&to=`: a province code or `national`; a year by default. */
+export const historyPath = z.strictObject({ code: z.union([z.literal('national'), provinceCodeSchema]) });
+export const historyQuery = z
+  .strictObject({
+    from: isoDate.default(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)),
+    to: isoDate.default(() => new Date().toISOString().slice(0, 10)),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], params: { key: 'endBeforeStart' } });
 
 export function parseQuery<S extends z.ZodType>(schema: S, event: HttpEvent, language: Language): z.output<S> {
   return parseInput(schema, event.queryStringParameters ?? {}, language);

@@ -34,4 +34,8 @@ export const routes = [
   { method: 'POST', path: '/distributions', handler: 'distributions/create', auth: 'jwt' },
   { method: 'GET', path: '/distributions', handler: 'distributions/list', auth: 'jwt' },
   { method: 'GET', path: '/distributions/{id}', handler: 'distributions/get', auth: 'jwt' },
+
+  { method: 'GET', path: '/provinces', handler: 'provinces/list', auth: 'public' },
+  { method: 'GET', path: '/provinces/{code}', handler: 'provinces/get', auth: 'public' },
+  { method: 'GET', path: '/provinces/{code}/history', handler: 'provinces/history', auth: 'public' },
 ] as const satisfies readonly Route[];

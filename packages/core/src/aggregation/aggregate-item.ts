@@ -1,0 +1,54 @@
+import type { ProvinceCode } from '../places/provinces.ts';
+import type { Counters } from './counters.ts';
+import { parseScope } from './scopes.ts';
+
+/**
+ * How an aggregate is stored: `AGG#<scope>` / `AGG`, one top-level attribute per counter
+ * (`c#<name>`), and per stream shard the highest sequence number applied (`m#<shardId>`,
+ * 40-digit string) with when it was set (`t#<shardId>`, epoch ms). Top-level attributes,
+ * so an update never needs a map path to exist first.
+ */
+export const AGGREGATE_SK = 'AGG';
+export const COUNTER_PREFIX = 'c#';
+export const MARK_PREFIX = 'm#';
+export const MARK_TIME_PREFIX = 't#';
+/** Incremented by every write to an aggregate (optimistic check for the refresh's repair). */
+export const REVISION = 'revision';
+
+export function aggregateKey(scope: string) {
+  return { pk: `AGG#${scope}`, sk: AGGREGATE_SK };
+}
+
+/** County aggregates are listed per province through GSI1. */
+export function aggregateIndexKeys(scope: string): Record<string, string> {
+  const parsed = parseScope(scope);
+  if (parsed?.kind === 'county') return { gsi1pk: countyListKey(parsed.province!), gsi1sk: parsed.county! };
+  return {};
+}
+
+export function countyListKey(province: ProvinceCode): string {
+  return `PROVINCE#${province}#COUNTYAGG`;
+}
+
+export interface StoredAggregate {
+  scope: string;
+  counters: Counters;
+  /** shardId → padded sequence number */
+  marks: Map<string, { sequence: string; setAt: number }>;
+  updatedAt?: string;
+  revision: number;
+}
+
+export function readAggregateItem(item: Record<string, unknown>): StoredAggregate {
+  const counters: Counters = new Map();
+  const marks = new Map<string, { sequence: string; setAt: number }>();
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(COUNTER_PREFIX) && (typeof value === 'number' || typeof value === 'bigint')) {
+      if (BigInt(value) !== 0n) counters.set(name.slice(COUNTER_PREFIX.length), BigInt(value));
+    } else if (name.startsWith(MARK_PREFIX) && typeof value === 'string') {
+      const shard = name.slice(MARK_PREFIX.length);
+      marks.set(shard, { sequence: value, setAt: Number(item[`${MARK_TIME_PREFIX}${shard}`] ?? 0) });
+    }
+  }
+  return { scope: String(item.scope), counters, marks, revision: Number(item[REVISION] ?? 0), ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}) };
+}

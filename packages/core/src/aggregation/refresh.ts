@@ -1,0 +1,170 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { PROVINCES } from '../places/provinces.ts';
+import type { Store } from '../store/store.ts';
+import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, REVISION, aggregateIndexKeys, aggregateKey, type StoredAggregate } from './aggregate-item.ts';
+import { addInto, difference, isZero, type Counters } from './counters.ts';
+import { historyKey, NATIONAL_SCOPE } from './history.ts';
+import { recount } from './recount.ts';
+import { scopes } from './scopes.ts';
+
+export interface RefreshOptions {
+  /** A scope is repaired only when neither it nor any of its items changed for this long. */
+  quietMs: number;
+  /** Shard marks older than this are dropped (the stream keeps records 24 h). */
+  markMaxAgeMs?: number;
+  segments?: number;
+}
+
+export interface ScopeDrift {
+  scope: string;
+  /** counter → [stored, expected], as decimal strings */
+  differences: Record<string, [string, string]>;
+  repaired: boolean;
+  reason: 'repaired' | 'not-quiet' | 'changed-during-refresh';
+}
+
+export interface RefreshReport {
+  itemsScanned: number;
+  scopesChecked: number;
+  drift: ScopeDrift[];
+  invalidItems: { keys: Record<string, unknown>; issues: string[] }[];
+  marksPruned: number;
+  historyDate: string;
+  historyWritten: number;
+}
+
+export const DEFAULT_MARK_MAX_AGE_MS = 48 * 60 * 60 * 1000;
+
+/**
+ * The scheduled refresh: recount every scope from the items, repair drift where it is safe,
+ * prune old shard marks, write the national rollup and today's history snapshots.
+ */
+export async function refreshAggregates(store: Store, options: RefreshOptions): Promise<RefreshReport> {
+  const now = store.now();
+  const counted = await recount(store, options.segments ?? 4);
+  const report: RefreshReport = {
+    itemsScanned: counted.itemsScanned,
+    scopesChecked: 0,
+    drift: [],
+    invalidItems: counted.invalid,
+    marksPruned: 0,
+    historyDate: now.toISOString().slice(0, 10),
+    historyWritten: 0,
+  };
+  const current = new Map<string, Counters>();
+  const allScopes = new Set([...counted.expected.keys(), ...counted.stored.keys()]);
+  for (const scope of allScopes) {
+    report.scopesChecked++;
+    const expected = counted.expected.get(scope) ?? new Map<string, bigint>();
+    const stored = counted.stored.get(scope);
+    const storedCounters = stored?.counters ?? new Map<string, bigint>();
+    current.set(scope, storedCounters);
+    const diff = difference(expected, storedCounters);
+    if (isZero(diff)) continue;
+    const differences: ScopeDrift['differences'] = {};
+    for (const name of diff.keys()) differences[name] = [String(storedCounters.get(name) ?? 0n), String(expected.get(name) ?? 0n)];
+    const lastChange = [stored?.updatedAt, counted.latestWrite.get(scope)].filter((t): t is string => !!t).sort().at(-1);
+    const quiet = !lastChange || now.getTime() - Date.parse(lastChange) >= options.quietMs;
+    if (!quiet) {
+      report.drift.push({ scope, differences, repaired: false, reason: 'not-quiet' });
+      continue;
+    }
+    const repaired = await repair(store, scope, stored, expected, now);
+    if (repaired) current.set(scope, expected);
+    report.drift.push({ scope, differences, repaired, reason: repaired ? 'repaired' : 'changed-during-refresh' });
+  }
+  for (const aggregate of counted.stored.values()) report.marksPruned += await pruneMarks(store, aggregate, now.getTime() - (options.markMaxAgeMs ?? DEFAULT_MARK_MAX_AGE_MS));
+  report.historyWritten = await writeSnapshots(store, current, report.historyDate, now);
+  return report;
+}
+
+/** Sets the counters to the recount, only if the aggregate has not moved since it was read. */
+async function repair(store: Store, scope: string, stored: StoredAggregate | undefined, expected: Counters, now: Date): Promise<boolean> {
+  const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#scope': 'scope', '#type': 'type', '#revision': REVISION };
+  const values: Record<string, NativeAttributeValue> = { ':nowIso': now.toISOString(), ':scope': scope, ':type': 'Aggregate', ':one': 1 };
+  const sets = ['#updatedAt = :nowIso', '#scope = :scope', '#type = :type'];
+  const counterNames = new Set([...expected.keys(), ...(stored?.counters.keys() ?? [])]);
+  [...counterNames].forEach((name, i) => {
+    names[`#c${i}`] = `${COUNTER_PREFIX}${name}`;
+    values[`:c${i}`] = expected.get(name) ?? 0n;
+    sets.push(`#c${i} = :c${i}`);
+  });
+  Object.entries(aggregateIndexKeys(scope)).forEach(([attribute, value], i) => {
+    names[`#k${i}`] = attribute;
+    values[`:k${i}`] = value;
+    sets.push(`#k${i} = :k${i}`);
+  });
+  let condition = 'attribute_not_exists(#revision)';
+  if (stored?.revision) {
+    values[':read'] = stored.revision;
+    condition = '#revision = :read';
+  }
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: aggregateKey(scope),
+        UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+async function pruneMarks(store: Store, aggregate: StoredAggregate, olderThan: number): Promise<number> {
+  let pruned = 0;
+  for (const [shard, mark] of aggregate.marks) {
+    if (mark.setAt >= olderThan) continue;
+    try {
+      await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: aggregateKey(aggregate.scope),
+          UpdateExpression: 'REMOVE #mark, #markAt',
+          ConditionExpression: '#mark = :sequence',
+          ExpressionAttributeNames: { '#mark': `${MARK_PREFIX}${shard}`, '#markAt': `${MARK_TIME_PREFIX}${shard}` },
+          ExpressionAttributeValues: { ':sequence': mark.sequence },
+        }),
+      );
+      pruned++;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error; // the shard is active again
+    }
+  }
+  return pruned;
+}
+
+/** Today's snapshot of every province (all 31, zero or not) and the national rollup. */
+async function writeSnapshots(store: Store, current: Map<string, Counters>, date: string, now: Date): Promise<number> {
+  const national = new Map<string, bigint>();
+  let written = 0;
+  for (const province of PROVINCES) {
+    const scope = scopes.province(province.code);
+    const counters = current.get(scope) ?? new Map<string, bigint>();
+    addInto(national, counters);
+    await putSnapshot(store, scope, date, counters, now);
+    written++;
+  }
+  await putSnapshot(store, NATIONAL_SCOPE, date, national, now);
+  await store.doc.send(
+    new PutCommand({ TableName: store.tableName, Item: { ...aggregateKey(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) } }),
+  );
+  return written + 1;
+}
+
+function counterAttributes(counters: Counters): Record<string, bigint> {
+  return Object.fromEntries([...counters].map(([name, value]) => [`${COUNTER_PREFIX}${name}`, value]));
+}
+
+async function putSnapshot(store: Store, scope: string, date: string, counters: Counters, now: Date): Promise<void> {
+  await store.doc.send(
+    new PutCommand({ TableName: store.tableName, Item: { ...historyKey(scope, date), type: 'History', scope, date, takenAt: now.toISOString(), ...counterAttributes(counters) } }),
+  );
+}

@@ -1,0 +1,107 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { aggregateKey, countyListKey, readAggregateItem } from '../aggregation/aggregate-item.ts';
+import { addInto, type Counters } from '../aggregation/counters.ts';
+import { figuresFrom, type Figures } from '../aggregation/figures.ts';
+import { NATIONAL_SCOPE, historyKey } from '../aggregation/history.ts';
+import { scopes } from '../aggregation/scopes.ts';
+import { PROVINCES, provinceByCode, type Province, type ProvinceCode } from '../places/provinces.ts';
+import type { Store } from './store.ts';
+
+export interface ProvinceFigures extends Figures {
+  province: Province;
+  updatedAt: string | null;
+}
+
+export interface CountyFigures extends Figures {
+  county: string;
+  updatedAt: string | null;
+}
+
+function aggregateFigures(item: Record<string, unknown> | undefined): { counters: Counters; updatedAt: string | null } {
+  if (!item) return { counters: new Map(), updatedAt: null };
+  const aggregate = readAggregateItem(item);
+  return { counters: aggregate.counters, updatedAt: aggregate.updatedAt ?? null };
+}
+
+/** All 31 provinces and the national total, live: one batch read of 31 items. */
+export async function allProvinceFigures(store: Store): Promise<{ provinces: ProvinceFigures[]; national: Figures & { updatedAt: string | null } }> {
+  const result = await store.doc.send(
+    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PROVINCES.map((p) => aggregateKey(scopes.province(p.code))), ConsistentRead: true } } }),
+  );
+  let items = result.Responses?.[store.tableName] ?? [];
+  // BatchGet may leave keys unprocessed under load: read those one by one.
+  const unprocessed = result.UnprocessedKeys?.[store.tableName]?.Keys ?? [];
+  for (const key of unprocessed) {
+    const one = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+    if (one.Item) items = [...items, one.Item];
+  }
+  const byScope = new Map(items.map((item) => [String(item.scope), item]));
+  const national = new Map<string, bigint>();
+  let latest: string | null = null;
+  const provinces = PROVINCES.map((province) => {
+    const { counters, updatedAt } = aggregateFigures(byScope.get(scopes.province(province.code)));
+    addInto(national, counters);
+    if (updatedAt && (!latest || updatedAt > latest)) latest = updatedAt;
+    return { province, ...figuresFrom(counters), updatedAt };
+  });
+  return { provinces, national: { ...figuresFrom(national), updatedAt: latest } };
+}
+
+/** One province with its counties (one read and one query, whatever the data size). */
+export async function provinceFigures(store: Store, code: ProvinceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
+  const [own, counties] = await Promise.all([
+    store.doc.send(new GetCommand({ TableName: store.tableName, Key: aggregateKey(scopes.province(code)), ConsistentRead: true })),
+    queryAll(store, countyListKey(code)),
+  ]);
+  const { counters, updatedAt } = aggregateFigures(own.Item);
+  return {
+    province: provinceByCode(code),
+    ...figuresFrom(counters),
+    updatedAt,
+    counties: counties.map((item) => ({ county: String(item.gsi1sk), ...figuresFrom(readAggregateItem(item).counters), updatedAt: (item.updatedAt as string | undefined) ?? null })),
+  };
+}
+
+async function queryAll(store: Store, gsi1pk: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk }, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function driveFigures(store: Store, driveId: string): Promise<Pick<Figures, 'donations' | 'distributions'> & { updatedAt: string | null }> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: aggregateKey(scopes.drive(driveId)), ConsistentRead: true }));
+  const { counters, updatedAt } = aggregateFigures(result.Item);
+  const { donations, distributions } = figuresFrom(counters);
+  return { donations, distributions, updatedAt };
+}
+
+export interface HistoryPoint extends Figures {
+  date: string;
+}
+
+/** Daily snapshots of a province (or the nation) between two dates, inclusive. */
+export async function provinceHistory(store: Store, code: ProvinceCode | 'national', from: string, to: string): Promise<HistoryPoint[]> {
+  const scope = code === 'national' ? NATIONAL_SCOPE : scopes.province(code);
+  const points: HistoryPoint[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': historyKey(scope, '').pk, ':from': from, ':to': to },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) points.push({ date: String(item.sk), ...figuresFrom(readAggregateItem(item).counters) });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return points;
+}

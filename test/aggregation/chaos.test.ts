@@ -1,0 +1,229 @@
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  applyStreamBatch,
+  createDocumentClient,
+  createDrive,
+  createProject,
+  createTableInput,
+  deleteProject,
+  getProject,
+  recordDistribution,
+  recordDonation,
+  recount,
+  reportProgress,
+  updateProject,
+  type ChangeRecord,
+  type Counters,
+  type Principal,
+  type ProjectCategory,
+  type ProjectStatus,
+  type ProvinceCode,
+  type Store,
+} from '@abad/core';
+import { toChangeRecord } from '@abad/functions/stream/event';
+import { localDynamoDbClientConfig } from '@abad/local/client-config';
+import type { DynamoDBRecord } from 'aws-lambda';
+import fc from 'fast-check';
+import { describe, expect, inject, it } from 'vitest';
+import { readWholeStream } from '../support/stream.ts';
+
+/**
+ * The aggregation invariant under chaos: random writes go through the real table and its real
+ * stream; the records are split over two shards (by item, as DynamoDB does) and delivered to
+ * the aggregator with faults — batches delivered twice, retries from a reported failure,
+ * crashes after only some scopes were written, shards interleaved, old batches redelivered
+ * out of order. At the end every aggregate equals the recount.
+ */
+const RUNS = Number(process.env.CHAOS_RUNS ?? 200);
+const PROVINCES: ProvinceCode[] = ['IR-13', 'IR-19', 'IR-23'];
+const COUNTIES = ['الف', 'ب'];
+const STATUSES: ProjectStatus[] = ['planned', 'in_progress', 'completed', 'operational', 'suspended', 'cancelled'];
+const CATEGORIES: ProjectCategory[] = ['housing', 'workshop', 'water'];
+const admin: Principal = { subject: 'chaos', role: 'admin', provinces: '*' };
+
+const money = fc.bigInt({ min: 0n, max: 10n ** 22n });
+const place = fc.record({ province: fc.constantFrom(...PROVINCES), county: fc.constantFrom(...COUNTIES) });
+
+const operation = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('createProject' as const), place, status: fc.constantFrom(...STATUSES), category: fc.constantFrom(...CATEGORIES), progress: fc.integer({ min: 0, max: 99 }), budget: money, jobs: fc.nat(50) }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('moveProject' as const), target: fc.nat(), place }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('changeProject' as const), target: fc.nat(), status: fc.constantFrom(...STATUSES), budget: money }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('reportProgress' as const), target: fc.nat(), progress: fc.integer({ min: 0, max: 100 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteProject' as const), target: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('donate' as const), place, drive: fc.nat(1), cash: fc.boolean(), amount: money }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('distribute' as const), place, drive: fc.nat(1), packages: fc.integer({ min: 1, max: 500 }), value: money }) },
+);
+
+/** How the "Lambda" delivers: per step, which shard moves, how big the batch is, and what goes wrong. */
+const delivery = fc.record({
+  shard: fc.nat(1),
+  size: fc.integer({ min: 1, max: 8 }),
+  fault: fc.oneof(
+    { weight: 4, arbitrary: fc.constant({ kind: 'none' as const }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'twice' as const }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), after: fc.nat(4) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('failScope' as const), pick: fc.nat() }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('redeliverOld' as const), back: fc.integer({ min: 1, max: 10 }) }) },
+  ),
+});
+
+class InjectedFault extends Error {}
+
+/** The same store, with aggregate updates that fail on demand (a network cut, a throttle, a crash). */
+function faultyStore(store: Store, shouldFail: (key: { pk: string }) => boolean): Store {
+  const send = ((command: unknown) => {
+    if (command instanceof UpdateCommand && shouldFail(command.input.Key as { pk: string })) return Promise.reject(new InjectedFault('injected'));
+    return store.doc.send(command as never);
+  }) as Store['doc']['send'];
+  return { ...store, doc: new Proxy(store.doc, { get: (target, prop, receiver) => (prop === 'send' ? send : Reflect.get(target, prop, receiver)) }) };
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (const c of text) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+let tableCounter = 0;
+const client = () => new DynamoDBClient(localDynamoDbClientConfig(inject('dynamoDbEndpoint')));
+
+type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
+type Delivery = typeof delivery extends fc.Arbitrary<infer T> ? T : never;
+
+async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<number> {
+  const tableName = `chaos-${process.pid}-${tableCounter++}`;
+  const raw = client();
+  const created = await raw.send(new CreateTableCommand(createTableInput(tableName)));
+  const streamArn = created.TableDescription!.LatestStreamArn!;
+  const store: Store = { doc: createDocumentClient(localDynamoDbClientConfig(inject('dynamoDbEndpoint'))), tableName, cursorSecret: 'chaos', now: () => new Date() };
+  try {
+    // 1. Random writes through the domain's own operations.
+    const drives = [await createDrive(store, admin, { name: 'الف', startDate: '2026-01-01' }), await createDrive(store, admin, { name: 'ب', startDate: '2026-01-01' })];
+    const projects: string[] = [];
+    for (const op of ops) {
+      const target = 'target' in op && projects.length ? projects[op.target % projects.length]! : undefined;
+      try {
+        switch (op.op) {
+          case 'createProject': {
+            const finished = op.status === 'completed' || op.status === 'operational';
+            const p = await createProject(store, admin, {
+              title: 'پروژه', category: op.category, programme: 'آزمون', ...op.place, status: op.status,
+              progressPercent: finished ? 100 : op.progress, budgetToman: op.budget, loansToman: op.budget / 3n, jobsCreated: op.jobs, housingUnits: 1, beneficiaryHouseholds: 2,
+            });
+            projects.push(p.id);
+            break;
+          }
+          case 'moveProject':
+            if (target) {
+              const p = await getProject(store, target);
+              await updateProject(store, admin, target, p.version, op.place);
+            }
+            break;
+          case 'changeProject':
+            if (target) {
+              const p = await getProject(store, target);
+              const finished = op.status === 'completed' || op.status === 'operational';
+              await updateProject(store, admin, target, p.version, { status: op.status, budgetToman: op.budget, ...(finished ? { progressPercent: 100 } : {}) });
+            }
+            break;
+          case 'reportProgress':
+            if (target) await reportProgress(store, admin, target, { progressPercent: op.progress });
+            break;
+          case 'deleteProject':
+            if (target) {
+              await deleteProject(store, admin, target);
+              projects.splice(projects.indexOf(target), 1);
+            }
+            break;
+          case 'donate':
+            await recordDonation(store, admin, { driveId: drives[op.drive]!.id, ...op.place, kind: op.cash ? 'cash' : 'in_kind', amountToman: op.amount + 1n, channel: 'صندوق', ...(op.cash ? {} : { items: [{ name: 'برنج', quantity: 1, unit: 'کیسه' }] }) });
+            break;
+          case 'distribute':
+            await recordDistribution(store, admin, { driveId: drives[op.drive]!.id, ...op.place, kind: 'livelihood_package', packages: op.packages, households: op.packages, valueToman: op.value });
+            break;
+        }
+      } catch (error) {
+        // A domain refusal (e.g. progress on a cancelled project) is part of the scenario, not a fault.
+        if (!(error instanceof Error && 'kind' in error)) throw error;
+      }
+    }
+
+    // 2. The real stream, split over two shards by item, order kept within each.
+    const records: ChangeRecord[] = (await readWholeStream(inject('dynamoDbEndpoint'), streamArn)).map((r) => toChangeRecord(r as DynamoDBRecord));
+    const shards: ChangeRecord[][] = [[], []];
+    for (const record of records) shards[hash(String(record.keys.pk)) % 2]!.push(record);
+    const position = [0, 0];
+    const shardIds = ['shardId-00000000000000000001-aaaa', 'shardId-00000000000000000002-bbbb'];
+
+    // 3. Delivery with faults, then a clean drain (Lambda eventually gets through).
+    const deliver = async (shard: number, step: Delivery | undefined) => {
+      const list = shards[shard]!;
+      const start = position[shard]!;
+      if (start >= list.length) return;
+      const batch = list.slice(start, start + (step?.size ?? 8));
+      const fault = step?.fault ?? { kind: 'none' as const };
+      const advanceTo = (failures: { sequenceNumber: string }[]) => {
+        if (failures.length === 0) position[shard] = start + batch.length;
+        else {
+          const lowest = failures.map((f) => f.sequenceNumber).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1))[0];
+          position[shard] = list.findIndex((r) => r.sequenceNumber === lowest);
+        }
+      };
+      switch (fault.kind) {
+        case 'none':
+          advanceTo((await applyStreamBatch(store, shardIds[shard]!, batch)).failed);
+          break;
+        case 'twice':
+          await applyStreamBatch(store, shardIds[shard]!, batch);
+          advanceTo((await applyStreamBatch(store, shardIds[shard]!, batch)).failed);
+          break;
+        case 'crash': {
+          // Some scope updates land, then the invocation dies: Lambda retries the whole batch later.
+          let allowed = fault.after;
+          await applyStreamBatch(faultyStore(store, () => allowed-- <= 0), shardIds[shard]!, batch);
+          break;
+        }
+        case 'failScope': {
+          const doomed = `AGG#PROVINCE#${PROVINCES[fault.pick % PROVINCES.length]}`;
+          const result = await applyStreamBatch(faultyStore(store, (key) => key.pk === doomed), shardIds[shard]!, batch);
+          advanceTo(result.failed);
+          break;
+        }
+        case 'redeliverOld': {
+          const from = Math.max(0, start - fault.back);
+          await applyStreamBatch(store, shardIds[shard]!, list.slice(from, start));
+          break;
+        }
+      }
+    };
+    for (const step of deliveries) await deliver(step.shard, step);
+    for (let guard = 0; guard < 1000 && (position[0]! < shards[0]!.length || position[1]! < shards[1]!.length); guard++) {
+      await deliver(guard % 2, undefined);
+    }
+
+    // 4. The invariant.
+    const counted = await recount(store, 2);
+    const plain = (m: Map<string, Counters>) =>
+      Object.fromEntries([...m].map(([scope, c]) => [scope, Object.fromEntries([...c].filter(([, v]) => v !== 0n).map(([k, v]) => [k, String(v)]))]).filter(([, c]) => Object.keys(c as object).length));
+    expect(plain(new Map([...counted.stored].map(([scope, a]) => [scope, a.counters])))).toEqual(plain(counted.expected));
+    expect(counted.invalid).toEqual([]);
+    return records.length;
+  } finally {
+    await raw.send(new DeleteTableCommand({ TableName: tableName }));
+    raw.destroy();
+  }
+}
+
+describe('aggregation chaos', () => {
+  it(`every aggregate equals the recount after ${RUNS} runs of faulty delivery`, async () => {
+    let records = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 20 }), fc.array(delivery, { maxLength: 30 }), async (ops, deliveries) => {
+        records += await runScenario(ops, deliveries);
+      }),
+      { numRuns: RUNS, seed: Number(process.env.CHAOS_SEED ?? Date.now() % 2 ** 31) },
+    );
+    expect(records).toBeGreaterThan(RUNS);
+  });
+});
