@@ -1,12 +1,5 @@
 import { KEY_ATTRIBUTES, TABLE } from '../packages/core/src/table/definition';
 
-/**
- * The single DynamoDB table, built from core's one definition of its keys and indexes
- * (the same definition the local runtime creates DynamoDB Local's table from).
- * On-demand billing (SST's default), a stream with new and old images for the aggregator,
- * TTL on the idempotency records' expiry, point-in-time recovery, and deletion protection
- * for the prod stage only (the stage's removal policy and protection are in sst.config.ts).
- */
 /** SST's name for each DynamoDB stream view type, so the view type is declared once, in core. */
 const STREAM = {
   KEYS_ONLY: 'keys-only',
@@ -15,6 +8,13 @@ const STREAM = {
   NEW_AND_OLD_IMAGES: 'new-and-old-images',
 } as const;
 
+/**
+ * The single DynamoDB table, built from core's one definition of its keys and indexes
+ * (the same definition the local runtime creates DynamoDB Local's table from).
+ * On-demand billing (SST's default), a stream with new and old images for the aggregator,
+ * TTL on the idempotency records' expiry, point-in-time recovery, and deletion protection
+ * for the prod stage only (the stage's removal policy and protection are in sst.config.ts).
+ */
 export function createTable() {
   return new sst.aws.Dynamo('Table', {
     fields: Object.fromEntries(KEY_ATTRIBUTES.map((name) => [name, 'string' as const])),

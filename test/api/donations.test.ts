@@ -104,7 +104,7 @@ describe('drives', () => {
     const created = await api('/drives', { token: admin, body: { name: 'پویش ایران همدل', province: 'IR-05', phase: 'مرحلهٔ اول', startDate: '۲۰۲۶-۰۳-۰۱', endDate: '2026-04-01' } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ startDate: '2026-03-01', province: 'IR-05', version: 1 });
-    expect((await api(`/drives/${created.body.id}`)).body).toEqual(created.body);
+    expect((await api(`/drives/${created.body.id}`)).body).toMatchObject(created.body);
     expect((await api('/drives?limit=100')).body.items.map((d: { id: string }) => d.id)).toContain(created.body.id);
     expect((await api(`/drives/${created.body.id}`, { method: 'PATCH', token: admin, body: { phase: 'دوم' } })).status).toBe(428);
     const bad = await api(`/drives/${created.body.id}`, { method: 'PATCH', token: admin, body: { endDate: '2026-01-01' }, headers: { 'if-match': '"1"' } });

@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
+import { api, tokenFor } from '../support/api.ts';
+import { testStore } from '../support/db.ts';
+import { createDrive, donationBody, projectBody } from '../support/fixtures.ts';
+
+/**
+ * End to end over HTTP: writes through the API, the stream poller and the aggregator, reads
+ * through the public figures. The table is shared with other files, so every check compares
+ * against the figures read just before.
+ */
+const REPO = new URL('../..', import.meta.url).pathname;
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, withinMs = 2_000): Promise<T> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const province = async (code: string) => (await api(`/provinces/${code}`)).body;
+
+describe('live province figures', () => {
+  it('a donation shows in its province, county and drive within 2 seconds', async () => {
+    const drive = await createDrive();
+    const before = await province('IR-13');
+    const operator = await tokenFor('operator', ['IR-13']);
+    const started = Date.now();
+    expect((await api('/donations', { token: operator, body: donationBody(drive, 'IR-13', { amountToman: '۲٬۵۰۰٬۰۰۰' }) })).status).toBe(201);
+    const after = await eventually(() => province('IR-13'), (p) => p.donations.count === before.donations.count + 1);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(BigInt(after.donations.cashToman) - BigInt(before.donations.cashToman)).toBe(2_500_000n);
+    expect(BigInt(after.donations.totalToman)).toBe(BigInt(after.donations.cashToman) + BigInt(after.donations.inKindToman));
+    const county = after.counties.find((c: { county: string }) => c.county === 'همدان');
+    expect(county.donations.count).toBeGreaterThanOrEqual(1);
+    const driveRead = await api(`/drives/${drive}`);
+    expect(driveRead.body.figures.donations).toMatchObject({ count: 1, cashToman: '2500000' });
+  });
+
+  it('a project moved to another province leaves both right, and cancelled counts only as cancelled', async () => {
+    const editor = await tokenFor('editor', ['IR-24', 'IR-30']);
+    const [a0, b0] = [await province('IR-24'), await province('IR-30')];
+    const { body: project } = await api('/projects', { token: editor, body: projectBody('IR-24', { budgetToman: '1,000', jobsCreated: 7, progressPercent: 80, status: 'in_progress' }) });
+    const a1 = await eventually(() => province('IR-24'), (p) => p.projects.total === a0.projects.total + 1);
+    expect(a1.projects).toMatchObject({ nearCompletion: a0.projects.nearCompletion + 1, jobsCreated: a0.projects.jobsCreated + 7 });
+
+    const moved = await api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { province: 'IR-30', county: 'کرج' }, headers: { 'if-match': '"1"' } });
+    expect(moved.status).toBe(200);
+    const b2 = await eventually(() => province('IR-30'), (p) => p.projects.total === b0.projects.total + 1);
+    const a2 = await province('IR-24');
+    expect(a2.projects.total).toBe(a0.projects.total);
+    expect(a2.projects.budgetToman).toBe(a0.projects.budgetToman);
+    expect(BigInt(b2.projects.budgetToman) - BigInt(b0.projects.budgetToman)).toBe(1000n);
+    expect(b2.counties.find((c: { county: string }) => c.county === 'کرج').projects.total).toBeGreaterThanOrEqual(1);
+
+    await api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { status: 'cancelled' }, headers: { 'if-match': '"2"' } });
+    const b3 = await eventually(() => province('IR-30'), (p) => p.projects.byStatus.cancelled === b0.projects.byStatus.cancelled + 1);
+    expect(b3.projects).toMatchObject({ total: b0.projects.total, budgetToman: b0.projects.budgetToman, jobsCreated: b0.projects.jobsCreated, nearCompletion: b0.projects.nearCompletion });
+  });
+
+  it('GET /provinces gives all 31 and a national total that is their sum', async () => {
+    const { status, body } = await api('/provinces');
+    expect(status).toBe(200);
+    expect(body.provinces).toHaveLength(31);
+    const sum = (f: (p: any) => number | string) => body.provinces.reduce((s: bigint, p: unknown) => s + BigInt(f(p)), 0n);
+    expect(BigInt(body.national.projects.total)).toBe(sum((p) => p.projects.total));
+    expect(BigInt(body.national.projects.loansToman)).toBe(sum((p) => p.projects.loansToman));
+    expect(BigInt(body.national.donations.count)).toBe(sum((p) => p.donations.count));
+    expect(JSON.stringify(body)).not.toMatch(/\+98|phone|donor/);
+  });
+
+  it('an unknown province is 422 naming the field', async () => {
+    const response = await api('/provinces/IR-99');
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0].field).toBe('code');
+  });
+
+  it('a corrupted aggregate is repaired by `npm run refresh` and reported; history gets a snapshot', async () => {
+    const editor = await tokenFor('editor', ['IR-16']);
+    const before = await province('IR-16');
+    await api('/projects', { token: editor, body: projectBody('IR-16') });
+    const counted = await eventually(() => province('IR-16'), (p) => p.projects.total === before.projects.total + 1);
+    const truth = counted.projects.total;
+
+    const store = testStore();
+    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { pk: 'AGG#PROVINCE#IR-16', sk: 'AGG' }, UpdateExpression: 'SET #c = :wrong', ExpressionAttributeNames: { '#c': 'c#projects' }, ExpressionAttributeValues: { ':wrong': 999 } }));
+    expect((await province('IR-16')).projects.total).toBe(999);
+
+    const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'refresh', '--', '--quiet-seconds', '0', '--json'], {
+      cwd: REPO,
+      env: { ...process.env, ABAD_DATA_DIR: inject('dataDir'), TABLE_NAME: inject('tableName') },
+    });
+    const report = JSON.parse(stdout);
+    const drift = report.drift.find((d: { scope: string }) => d.scope === 'PROVINCE#IR-16');
+    expect(drift).toMatchObject({ repaired: true, differences: { projects: ['999', String(truth)] } });
+    expect((await province('IR-16')).projects.total).toBe(truth);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const history = await api(`/provinces/IR-16/history?from=${today}&to=${today}`);
+    expect(history.status).toBe(200);
+    expect(history.body.points).toHaveLength(1);
+    expect(history.body.points[0].projects.total).toBe(truth);
+  });
+});
