@@ -33,14 +33,43 @@ function installedPlatformVersion(): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
+/**
+ * The providers sst.config.ts declares (the keys of `providers: { … }` in its app()), so a
+ * provider added to the config is installed (its global, e.g. `random`, typed) before tsc.
+ */
+function configuredProviders(): string[] {
+  const source = readFileSync(join(root, 'sst.config.ts'), 'utf8').replace(/\/\/.*$/gm, '');
+  const start = source.search(/providers\s*:\s*\{/);
+  if (start < 0) return [];
+  let depth = 0;
+  let body = '';
+  for (let i = source.indexOf('{', start); i < source.length; i++) {
+    const c = source[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) break;
+    else if (depth === 1) body += c;
+  }
+  return [...body.matchAll(/(?:^|[,{\s])["']?([A-Za-z_$][\w$-]*)["']?\s*:/g)].map((m) => m[1]!);
+}
+
+function installedProviders(): string[] {
+  const file = join(root, '.sst', 'provider-lock.json');
+  if (!existsSync(file)) return [];
+  const lock = JSON.parse(readFileSync(file, 'utf8')) as { name: string }[];
+  return lock.map((entry) => entry.name);
+}
+
 const pinned = pinnedSstVersion();
 const installed = installedPlatformVersion();
+const missingProviders = configuredProviders().filter((name) => !installedProviders().includes(name));
 
 const reason = !existsSync(join(platform, 'config.d.ts'))
   ? 'missing'
   : installed !== pinned
     ? `are for SST ${installed ?? 'of unknown version'}, pinned is ${pinned}`
-    : undefined;
+    : missingProviders.length > 0
+      ? `lack the provider(s) ${missingProviders.join(', ')} that sst.config.ts declares`
+      : undefined;
 
 if (reason) {
   console.log(`SST platform types in .sst/platform ${reason}: running sst install…`);

@@ -1,15 +1,77 @@
-import type { Table } from './table';
+import { routes, type Route } from '../packages/functions/src/http/routes';
+import { httpHandlerPermissions } from './access';
+import type { TokenIssuer } from './auth';
+import { functionArgs, type SharedEnvironment } from './functions';
+
+/** Steady-state requests per second and burst, for every route of the stage (set explicitly). */
+export const API_THROTTLING = { rateLimit: 50, burstLimit: 100 };
+
+/** Request headers the web site sends; response headers it may read. */
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match'];
+const CORS_EXPOSE_HEADERS = ['location', 'etag'];
+
+/** `projects/report-progress` → `ProjectsReportProgress`: the route's stable logical name. */
+export function routeName(route: Pick<Route, 'handler'>): string {
+  return route.handler
+    .split(/[/-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The Lambda handler of a route: `packages/functions/src/http/<handler>.handler`. */
+export function routeHandler(route: Pick<Route, 'handler'>): string {
+  return `packages/functions/src/http/${route.handler}.handler`;
+}
 
 /**
- * The HTTP API. Minimal for now: the public health check. The full route table and the JWT
- * authorizer come with the deployment issue.
+ * The HTTP API: every route of the route table (the same table the local runtime serves), one
+ * function per route with only the table access that route needs, the JWT authorizer on the
+ * `jwt` routes and none on the public ones, CORS for the web site's origin, explicit
+ * throttling and access logs.
  */
-export function createApi({ table }: { table: Table }) {
-  const api = new sst.aws.ApiGatewayV2('Api');
-  api.route('GET /health', {
-    handler: 'packages/functions/src/http/health.handler',
-    runtime: 'nodejs22.x',
-    link: [table],
+export function createApi(shared: SharedEnvironment, options: { issuer: TokenIssuer; corsOrigins: string[] }) {
+  const methods = [...new Set(routes.map((route) => route.method))].sort();
+  const api = new sst.aws.ApiGatewayV2('Api', {
+    cors: {
+      allowOrigins: options.corsOrigins,
+      allowMethods: methods,
+      allowHeaders: CORS_ALLOW_HEADERS,
+      exposeHeaders: CORS_EXPOSE_HEADERS,
+      maxAge: '1 day',
+    },
+    accessLog: { retention: '3 months' },
+    transform: {
+      stage: {
+        defaultRouteSettings: {
+          throttlingRateLimit: API_THROTTLING.rateLimit,
+          throttlingBurstLimit: API_THROTTLING.burstLimit,
+        },
+      },
+    },
   });
-  return api;
+
+  const authorizer = api.addAuthorizer({
+    name: 'Jwt',
+    jwt: { issuer: options.issuer.issuer, audiences: options.issuer.audiences },
+  });
+
+  const functions = routes.map((route) => {
+    const name = routeName(route);
+    const handler = functionArgs(shared, {
+      handler: routeHandler(route),
+      service: 'abad-api',
+      description: `${route.method} ${route.path}`,
+      permissions: httpHandlerPermissions(shared.table, route),
+      environment: { CORS_ORIGINS: options.corsOrigins.join(',') },
+    });
+    const lambdaRoute = api.route(`${route.method} ${route.path}`, handler, {
+      name,
+      auth: route.auth === 'jwt' ? { jwt: { authorizer: authorizer.id } } : false,
+    });
+    return { route, name, function: lambdaRoute.nodes.function };
+  });
+
+  return { api, authorizer, functions };
 }
+
+export type Api = ReturnType<typeof createApi>;

@@ -23,6 +23,8 @@ export function setHandlerEnv({ tableName, dynamoDbEndpoint, cursorSecret }: Han
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     CURSOR_SECRET: cursorSecret,
     POWERTOOLS_SERVICE_NAME: 'abad',
+    // CloudWatch metrics (EMF lines) mean nothing on a laptop; POWERTOOLS_METRICS_DISABLED=false brings them back.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   // A developer's real session token must not ride along with the dummy keys, and with
   // AWS_PROFILE set the SDK's default chain skips the keys above in favour of the profile.

@@ -25,3 +25,13 @@ export function portFromEnv(env: NodeJS.ProcessEnv = process.env, name = 'PORT',
 export function localIssuerUrl(port: number): string {
   return `http://localhost:${port}`;
 }
+
+export const DEFAULT_REFRESH_INTERVAL_SECONDS = 300;
+
+/** `REFRESH_INTERVAL_SECONDS`: how often the local refresh runs; 0 turns it off. */
+export function refreshIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.REFRESH_INTERVAL_SECONDS || String(DEFAULT_REFRESH_INTERVAL_SECONDS);
+  const seconds = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new StartupError(`REFRESH_INTERVAL_SECONDS must be a number of seconds (0 turns the refresh off), not "${raw}".`);
+  return seconds;
+}

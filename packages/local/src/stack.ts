@@ -8,11 +8,12 @@ import { findFreePort, isPortFree } from './free-port.ts';
 import { loadCursorSecret, setHandlerEnv } from './handler-env.ts';
 import { createHttpServer } from './http-adapter.ts';
 import { loadIssuer, type Issuer } from './issuer.ts';
-import { localIssuerUrl } from './paths.ts';
+import { localIssuerUrl, refreshIntervalFromEnv } from './paths.ts';
 import { importHandler, loadRouteTable, type HttpHandler, type LocalRoute } from './routes.ts';
 import { StartupError } from './startup-error.ts';
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.ts';
 import { ensureTable } from './table.ts';
-import { startBackgroundWorkers, type BackgroundWorker } from './workers.ts';
+import { startBackgroundWorkers } from './workers.ts';
 
 /**
  * The whole system on one machine: DynamoDB Local, the table, the handler environment, the
@@ -34,6 +35,8 @@ export interface LocalStackOptions {
   routes?: readonly LocalRoute[];
   /** Replaces the import of `@abad/functions/http/<handler>` (tests). */
   loadHandler?: (route: LocalRoute) => Promise<HttpHandler>;
+  /** Seconds between refresh runs (0: none); REFRESH_INTERVAL_SECONDS or 300 by default. */
+  refreshIntervalSeconds?: number;
 }
 
 export interface LocalStack {
@@ -45,11 +48,14 @@ export interface LocalStack {
   routes: readonly LocalRoute[];
   /** Settles when a part dies on its own (DynamoDB Local, a worker): the caller should stop. */
   failed: Promise<Error>;
+  /** Resolves once every change written so far has been delivered to the aggregator. */
+  streamDrained(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { dataDir, tableName, log, host = '127.0.0.1' } = options;
+  const refreshIntervalSeconds = options.refreshIntervalSeconds ?? refreshIntervalFromEnv();
   const cleanup: (() => Promise<void>)[] = []; // run in reverse on stop or failed start
   let stopping = false;
   let reportFailure: (error: Error) => void = () => {};
@@ -85,10 +91,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // 5. Background workers (stream poller, refresh timer): started after the table and the
     //    environment exist; stopped after the HTTP server (no new writes) and before the DB.
-    const workers: BackgroundWorker[] = await startBackgroundWorkers({
+    const { workers, streamDrained } = await startBackgroundWorkers({
       dynamoDbEndpoint: db.endpoint,
       tableName,
       streamArn,
+      dataDir,
+      refreshIntervalSeconds,
       log,
       fail: reportFailure,
     });
@@ -103,7 +111,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     cleanup.push(() => closeServer(server));
 
-    return { url, dynamoDbEndpoint: db.endpoint, tableName, streamArn, issuer, routes, failed, stop };
+    // 7. Tell commands run beside it (`npm run refresh`) which DynamoDB Local serves this folder.
+    writeRuntimeFile(dataDir, { pid: process.pid, dynamoDbEndpoint: db.endpoint, tableName, url });
+    cleanup.push(async () => removeRuntimeFile(dataDir, process.pid));
+
+    return { url, dynamoDbEndpoint: db.endpoint, tableName, streamArn, issuer, routes, failed, streamDrained, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,13 +1,14 @@
 import { relative } from 'node:path';
 import { StartupError } from './startup-error.ts';
 import { JWKS_PATH } from './http-adapter.ts';
-import { DEFAULT_TABLE_NAME, abadDataDir, portFromEnv } from './paths.ts';
+import { DEFAULT_TABLE_NAME, abadDataDir, portFromEnv, refreshIntervalFromEnv } from './paths.ts';
 import { startLocalStack, type LocalStack } from './stack.ts';
 
 /**
  * `npm start`: the whole system on this machine until Ctrl-C. Configuration by environment:
  * PORT (3000; 0 = any free port), HOST (127.0.0.1), ABAD_DATA_DIR (<repo>/.abad),
- * TABLE_NAME (abad-local), DYNAMODB_PORT (a free one).
+ * TABLE_NAME (abad-local), DYNAMODB_PORT (a free one), REFRESH_INTERVAL_SECONDS (300; 0 = off),
+ * REFRESH_QUIET_SECONDS (900, read by the refresh handler).
  */
 const log = (line: string) => console.log(line);
 
@@ -15,12 +16,14 @@ let stack: LocalStack;
 try {
   const dataDir = abadDataDir();
   const dynamoDbPort = process.env.DYNAMODB_PORT ? portFromEnv(process.env, 'DYNAMODB_PORT') : undefined;
+  const refreshIntervalSeconds = refreshIntervalFromEnv();
   stack = await startLocalStack({
     dataDir,
     port: portFromEnv(),
     host: process.env.HOST || undefined,
     tableName: process.env.TABLE_NAME || DEFAULT_TABLE_NAME,
     dynamoDbPort,
+    refreshIntervalSeconds,
     log,
   });
   const shown = relative(process.cwd(), dataDir) || '.';
@@ -31,6 +34,7 @@ try {
       `  API             ${stack.url}`,
       `  JWKS            ${stack.url}${JWKS_PATH}`,
       `  DynamoDB Local  ${stack.dynamoDbEndpoint}  (table ${stack.tableName}, data in ${shown.startsWith('..') ? dataDir : shown})`,
+      `  Figures         the stream poller feeds the aggregator; ${refreshIntervalSeconds > 0 ? `refresh every ${refreshIntervalSeconds} s` : 'timed refresh off'} (npm run refresh runs it now)`,
       '',
       'Get a token:',
       '  npm run token -- --role editor --provinces IR-13',
@@ -57,7 +61,7 @@ async function shutdown(reason: string, code: number): Promise<void> {
     process.exit(1);
   }
   stoppingSince = Date.now();
-  console.log(`\n${reason}: stopping the HTTP server and DynamoDB Local…`);
+  console.log(`\n${reason}: stopping the HTTP server, the stream poller, the refresh timer and DynamoDB Local…`);
   await stack.stop();
   process.exit(code);
 }

@@ -1,3 +1,7 @@
+import { createLambdaContext } from './lambda-context.ts';
+import { startRefreshTimer } from './refresh-timer.ts';
+import { startStreamPoller } from './stream-poller.ts';
+
 /**
  * Background workers of the local runtime: what in AWS runs beside the API without a
  * request — the stream poller feeding the aggregator (Lambda's event source mapping) and
@@ -14,14 +18,48 @@ export interface WorkerContext {
   dynamoDbEndpoint: string;
   tableName: string;
   streamArn: string;
+  /** The data folder: the poller keeps its stream checkpoints there. */
+  dataDir: string;
+  /** Seconds between two refresh runs; 0 turns the timer off. */
+  refreshIntervalSeconds: number;
   log: (line: string) => void;
   /** A worker that dies on its own reports it here; the runtime then shuts down. */
   fail: (error: Error) => void;
 }
 
-export async function startBackgroundWorkers(context: WorkerContext): Promise<BackgroundWorker[]> {
-  const workers: BackgroundWorker[] = [];
-  void context;
-  // To come: workers.push(await startStreamPoller(context)); workers.push(startRefreshTimer(context));
-  return workers;
+export interface BackgroundWorkers {
+  /** In start order; stop them in reverse. */
+  workers: BackgroundWorker[];
+  /** Resolves once everything written so far has gone through the aggregator. */
+  streamDrained(): Promise<void>;
+}
+
+/** Lambda's timeouts for the two functions, which the handlers see in their context. */
+const AGGREGATE_TIMEOUT_MS = 60_000;
+const REFRESH_TIMEOUT_MS = 900_000;
+
+export async function startBackgroundWorkers(context: WorkerContext): Promise<BackgroundWorkers> {
+  const { log, refreshIntervalSeconds } = context;
+  // Imported here, not at the top: the handlers read the environment the stack has just set.
+  const { handler: aggregate } = await import('@abad/functions/stream/aggregate');
+  const { handler: refresh } = await import('@abad/functions/cron/refresh');
+
+  const poller = await startStreamPoller({
+    dynamoDbEndpoint: context.dynamoDbEndpoint,
+    streamArn: context.streamArn,
+    dataDir: context.dataDir,
+    invoke: (event) => aggregate(event, createLambdaContext('abad-aggregate', AGGREGATE_TIMEOUT_MS)),
+    log,
+    fail: context.fail,
+  });
+  const workers: BackgroundWorker[] = [{ name: 'stream poller', stop: poller.stop }];
+
+  if (refreshIntervalSeconds > 0) {
+    workers.push(
+      startRefreshTimer({ intervalSeconds: refreshIntervalSeconds, refresh: () => refresh({}, createLambdaContext('abad-refresh', REFRESH_TIMEOUT_MS)), log }),
+    );
+  } else {
+    log('refresh timer: off (REFRESH_INTERVAL_SECONDS=0); run it with `npm run refresh`');
+  }
+  return { workers, streamDrained: poller.drained };
 }

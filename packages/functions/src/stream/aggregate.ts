@@ -33,7 +33,7 @@ async function aggregate(event: TumblingWindowStreamEvent): Promise<TumblingWind
   metrics.addMetric('AlreadyAppliedScopes', MetricUnit.Count, result.alreadyApplied.length);
   metrics.addMetric('InvalidImages', MetricUnit.Count, result.invalid.length);
   metrics.addMetric('FailedScopes', MetricUnit.Count, result.failed.length);
-  logger.info('batch aggregated', { shardId: event.shardId, records: records.length, applied: result.applied.length, alreadyApplied: result.alreadyApplied.length, failed: result.failed.length });
+  logger.debug('batch aggregated', { shardId: event.shardId, records: records.length, applied: result.applied.length, alreadyApplied: result.alreadyApplied.length, failed: result.failed.length });
 
   return { state, batchItemFailures: result.failed.map((f) => ({ itemIdentifier: f.sequenceNumber })) };
 }

@@ -1,0 +1,61 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { applyStreamBatch, contribution, type ChangeRecord, type Store } from '@abad/core';
+import { donationTraffic } from './traffic.ts';
+
+/**
+ * Write cost of the aggregator: DynamoDB write requests per stream record, counted, not timed.
+ * Ours (one conditional update per scope per batch) against two baselines on the same records:
+ * one update per record and scope, and a per-record idempotency marker plus those updates.
+ */
+export interface WriteCost {
+  batchSize: number;
+  ours: number;
+  perRecordUpdates: number;
+  markerPlusUpdates: number;
+}
+
+/** A store that counts the write requests it sends. */
+export function countingStore(store: Store): { store: Store; writes: () => number } {
+  let writes = 0;
+  const send = ((command: unknown) => {
+    if (command instanceof UpdateCommand || command instanceof PutCommand) writes++;
+    return store.doc.send(command as never);
+  }) as Store['doc']['send'];
+  return { store: { ...store, doc: new Proxy(store.doc, { get: (t, p, r) => (p === 'send' ? send : Reflect.get(t, p, r)) }) }, writes: () => writes };
+}
+
+async function perRecordUpdates(store: Store, records: ChangeRecord[], withMarker: boolean): Promise<void> {
+  for (const record of records) {
+    if (withMarker) {
+      try {
+        await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: `BENCHMARK#${record.sequenceNumber}`, sk: 'MARKER' }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) continue;
+        throw error;
+      }
+    }
+    for (const [scope, counters] of contribution(record.newImage)) {
+      const names: Record<string, string> = {};
+      const values: Record<string, bigint> = {};
+      const adds = [...counters].map(([name, value], i) => {
+        names[`#c${i}`] = `b#${name}`;
+        values[`:c${i}`] = value;
+        return `#c${i} :c${i}`;
+      });
+      await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { pk: `BENCHMARK-AGG#${scope}`, sk: 'AGG' }, UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+    }
+  }
+}
+
+export async function measureWriteCost(store: Store, batchSize: number, seed: number): Promise<WriteCost> {
+  const records = donationTraffic(batchSize, seed);
+  const ours = countingStore(store);
+  const result = await applyStreamBatch(ours.store, `shardId-bench-${seed}`, records);
+  if (result.failed.length) throw new Error('benchmark batch failed');
+  const plain = countingStore(store);
+  await perRecordUpdates(plain.store, records, false);
+  const marked = countingStore(store);
+  await perRecordUpdates(marked.store, records, true);
+  return { batchSize, ours: ours.writes() / batchSize, perRecordUpdates: plain.writes() / batchSize, markerPlusUpdates: marked.writes() / batchSize };
+}

@@ -1,0 +1,84 @@
+import { API_BASE } from './config.ts';
+
+/**
+ * The API, same origin locally. Reads are public; writes carry the bearer token and an
+ * Idempotency-Key. Errors arrive as problem+json (RFC 9457), in Persian (`Accept-Language: fa`).
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+export type WriteResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: Problem };
+
+export class ReadError extends Error {
+  constructor(readonly status: number, path: string) {
+    super(`GET ${path} failed (${status || 'network error'})`);
+  }
+}
+
+export async function getJson<T>(path: string, token?: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      headers: { accept: 'application/json', 'accept-language': 'fa', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ReadError(0, path);
+  }
+  if (!response.ok) throw new ReadError(response.status, path);
+  return (await response.json()) as T;
+}
+
+export interface WriteOptions {
+  token: string;
+  /** One per form submission, kept until the submission succeeds. */
+  idempotencyKey: string;
+}
+
+export async function postJson<T>(path: string, body: unknown, { token, idempotencyKey }: WriteOptions): Promise<WriteResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'accept-language': 'fa',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': idempotencyKey,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, problem: { status: 0 } };
+  }
+  const text = await response.text().catch(() => '');
+  const parsed = parseJson(text);
+  if (response.ok) return { ok: true, status: response.status, body: parsed as T };
+  const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>;
+  return { ok: false, status: response.status, problem: { ...problem, status: response.status } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh Idempotency-Key: 128 random bits (getRandomValues works outside secure contexts too). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,111 @@
+import { aggregateKey } from '../packages/core/src/aggregation/aggregate-item';
+import { historyKey } from '../packages/core/src/aggregation/history';
+import { keys } from '../packages/core/src/table/keys';
+import type { Route } from '../packages/functions/src/http/routes';
+import type { Table } from './table';
+
+/**
+ * Least privilege on the table. Every function gets only the DynamoDB actions it calls, and
+ * writes are confined by `dynamodb:LeadingKeys` (the partition key of the written item) to
+ * the items that kind of function owns:
+ *
+ * | function | reads | writes (partition keys) |
+ * |---|---|---|
+ * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
+ * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`); POST also `IDEMPOTENCY#…` |
+ * | aggregator | nothing | UpdateItem on `AGG#…` |
+ * | refresh | Scan (table) | PutItem, UpdateItem on `AGG#…`, `HIST#…` |
+ *
+ * On top of the allows, explicit denies keep the two sides apart even if a broader allow is
+ * ever added (a `link`, say): the API cannot write aggregates or history, and the
+ * aggregator and refresh cannot write projects, drives, donations, distributions or
+ * idempotency records.
+ */
+
+type Permission = sst.aws.FunctionPermissionArgs;
+
+/** A partition key pattern for each kind of item, built from core's key formats. */
+export const KEY_PATTERNS = {
+  /** Projects and their progress reports (same partition). */
+  project: keys.project('*').pk,
+  drive: keys.drive('*').pk,
+  donation: keys.donation('*').pk,
+  distribution: keys.distribution('*').pk,
+  /** Powertools idempotency records: keyPrefix `IDEMPOTENCY` in packages/functions/src/http/idempotency.ts. */
+  idempotency: 'IDEMPOTENCY#*',
+  aggregate: aggregateKey('*').pk,
+  history: historyKey('*', '').pk,
+} as const;
+
+const ENTITY_PATTERNS = [KEY_PATTERNS.project, KEY_PATTERNS.drive, KEY_PATTERNS.donation, KEY_PATTERNS.distribution, KEY_PATTERNS.idempotency];
+const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history];
+
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/** Conditional puts, updates and deletes (a TransactWriteItems needs the same per item). */
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+/** Every action that can change an item, for the explicit denies. */
+const ANY_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** Which items the write handlers of each resource (the handler's folder) write. */
+const RESOURCE_ITEMS: Record<string, string> = {
+  projects: KEY_PATTERNS.project,
+  drives: KEY_PATTERNS.drive,
+  donations: KEY_PATTERNS.donation,
+  distributions: KEY_PATTERNS.distribution,
+};
+
+/**
+ * The partition keys a route's handler may write: none for GET; its resource's items for the
+ * others; and idempotency records for POST (every POST honours `Idempotency-Key`).
+ */
+export function routeWrites(route: Pick<Route, 'method' | 'path' | 'handler'>): string[] {
+  if (route.method === 'GET') return [];
+  const resource = route.handler.split('/')[0] ?? '';
+  const items = RESOURCE_ITEMS[resource];
+  if (!items) {
+    throw new Error(
+      `${route.method} ${route.path} writes, but stacks/access.ts does not say which items the "${resource}" handlers write`,
+    );
+  }
+  return route.method === 'POST' ? [items, KEY_PATTERNS.idempotency] : [items];
+}
+
+function tableAndIndexes(table: Table) {
+  return [table.arn, $interpolate`${table.arn}/index/*`];
+}
+
+function leadingKeys(test: 'ForAllValues:StringLike' | 'ForAnyValue:StringLike', patterns: string[]) {
+  return [{ test, variable: 'dynamodb:LeadingKeys', values: patterns }];
+}
+
+function allowWrites(table: Table, actions: string[], patterns: string[]): Permission {
+  return { actions, resources: [table.arn], conditions: leadingKeys('ForAllValues:StringLike', patterns) };
+}
+
+function denyWrites(table: Table, patterns: string[]): Permission {
+  return { effect: 'deny', actions: ANY_WRITE, resources: [table.arn], conditions: leadingKeys('ForAnyValue:StringLike', patterns) };
+}
+
+/** An HTTP handler: reads anything in the table; writes only what its route owns. */
+export function httpHandlerPermissions(table: Table, route: Route): Permission[] {
+  const writes = routeWrites(route);
+  return [
+    { actions: READ_ACTIONS, resources: tableAndIndexes(table) },
+    ...(writes.length > 0 ? [allowWrites(table, WRITE_ACTIONS, writes)] : []),
+    denyWrites(table, DERIVED_PATTERNS),
+  ];
+}
+
+/** The aggregator: one conditional UpdateItem per aggregate scope, nothing else. */
+export function aggregatorPermissions(table: Table): Permission[] {
+  return [allowWrites(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]), denyWrites(table, ENTITY_PATTERNS)];
+}
+
+/** The refresh: a parallel scan, then aggregate repairs, the national rollup and history. */
+export function refreshPermissions(table: Table): Permission[] {
+  return [
+    { actions: ['dynamodb:Scan'], resources: [table.arn] },
+    allowWrites(table, ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate, KEY_PATTERNS.history]),
+    denyWrites(table, ENTITY_PATTERNS),
+  ];
+}

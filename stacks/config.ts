@@ -1,0 +1,65 @@
+/**
+ * Deploy-time settings, read from the environment when SST evaluates the config. SST loads
+ * `.env` and `.env.<stage>` next to sst.config.ts, so a stage's settings can live in
+ * `.env.prod` (git-ignored) or be exported in the shell before `npx sst deploy`.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | `ABAD_OIDC_ISSUER` | (unset: a Cognito user pool) | an external OIDC issuer URL for the API's JWT authorizer |
+ * | `ABAD_OIDC_AUDIENCE` | (required with the issuer) | its audience(s), comma-separated |
+ * | `ABAD_WEB_ORIGINS` | `*` until the web site exists | the origin(s) allowed by CORS, comma-separated |
+ * | `ABAD_ALARM_EMAIL` | (none) | an address subscribed to the alarm topic |
+ */
+export interface DeployConfig {
+  /** Set: tokens come from this issuer and no Cognito user pool is created. */
+  oidc?: { issuer: string; audiences: string[] };
+  webOrigins: string[];
+  alarmEmail?: string;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+function parseUrl(value: string) {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function httpsUrl(name: string, value: string): string {
+  const url = parseUrl(value);
+  if (!url) throw new Error(`${name} must be a URL, got "${value}"`);
+  if (url.protocol !== 'https:') throw new Error(`${name} must be an https:// URL, got "${value}"`);
+  // Kept exactly as given: API Gateway compares it with the token's `iss` character for
+  // character, and some issuers (Auth0) end theirs with a slash.
+  return value;
+}
+
+function origin(value: string): string {
+  if (value === '*') return value;
+  const url = parseUrl(value);
+  if (!url || url.origin !== value.replace(/\/+$/, '')) {
+    throw new Error(`ABAD_WEB_ORIGINS: "${value}" is not an origin (scheme://host[:port], no path)`);
+  }
+  return url.origin;
+}
+
+export function readDeployConfig(env: Record<string, string | undefined> = process.env): DeployConfig {
+  const issuer = env.ABAD_OIDC_ISSUER?.trim();
+  const audiences = list(env.ABAD_OIDC_AUDIENCE);
+  if (!issuer && audiences.length > 0) throw new Error('ABAD_OIDC_AUDIENCE is set without ABAD_OIDC_ISSUER');
+  if (issuer && audiences.length === 0) throw new Error('ABAD_OIDC_ISSUER is set without ABAD_OIDC_AUDIENCE');
+  const webOrigins = list(env.ABAD_WEB_ORIGINS).map(origin);
+  const alarmEmail = env.ABAD_ALARM_EMAIL?.trim() || undefined;
+  return {
+    ...(issuer ? { oidc: { issuer: httpsUrl('ABAD_OIDC_ISSUER', issuer), audiences } } : {}),
+    webOrigins: webOrigins.length > 0 ? webOrigins : ['*'],
+    ...(alarmEmail ? { alarmEmail } : {}),
+  };
+}
