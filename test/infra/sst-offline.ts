@@ -20,8 +20,9 @@
  *   protect), which the Mocks interface does not pass on.
  * An SST upgrade that changes any of this makes the infra tests fail loudly: update here.
  *
- * The program runs in a child Node process (this same file, with `--child`), so each
+ * The program runs in a child Node process (this same file, bundled, with `--child`), so each
  * evaluation starts from a clean Pulumi runtime and a crash cannot take the test down.
+ * ABAD_SST_OFFLINE_DEBUG=1 shows the child's stderr and full stack traces.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -73,7 +74,7 @@ export interface HandlerBuild {
   handler: string;
   runtime: string;
   properties: NodeBuildProperties & { architecture?: string };
-  /** The built file, its size, and what it leaves to the runtime. */
+  /** The built file, its size, and the imports it leaves to the runtime (Node built-ins, the SDK). */
   outfile?: string;
   bytes?: number;
   externalImports?: string[];
@@ -119,6 +120,23 @@ export async function startSstHarness() {
   const evaluations = new Map<string, { files: Files; builds: HandlerBuild[]; unanswered: string[] }>();
   let next = 0;
 
+  // The child program: this file, bundled once (a plain ESM file starts faster than tsx, and
+  // without tsx's source maps Pulumi's per-promise stack traces stay cheap). Kept under
+  // node_modules so its `esbuild` import resolves.
+  const cache = join(ROOT, 'node_modules', '.cache', 'abad-sst-offline');
+  await mkdir(cache, { recursive: true });
+  const childScript = join(cache, `child-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: childScript,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    define: { 'import.meta.url': JSON.stringify(import.meta.url) },
+    logLevel: 'silent',
+  });
+
   const server: Server = createServer((request, response) => void answer(request, response));
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const port = (server.address() as AddressInfo).port;
@@ -156,7 +174,6 @@ export async function startSstHarness() {
 
   /** `Runtime.Build` as SST 4.17.1's Node runtime answers it, for a deploy (not `sst dev`). */
   async function runtimeBuild(input: any, evaluation: { files: Files; builds: HandlerBuild[] }) {
-    console.error('build req', input.functionID, Date.now() - Number(process.env.T0));
     const record: HandlerBuild = {
       functionID: input.functionID,
       handler: input.handler,
@@ -184,8 +201,8 @@ export async function startSstHarness() {
     if (built.inputs.some((path) => path in evaluation.files)) {
       built = await buildHandler(input.functionID, handler, file, record.properties, evaluation.files);
     }
-    Object.assign(record, built.record, { errors: built.result.errors });
-    console.error('build done', input.functionID, Date.now() - Number(process.env.T0));
+    const { outfile, bytes, externalImports } = built.record;
+    Object.assign(record, { outfile, bytes, externalImports, errors: built.result.errors });
     return built.result;
   }
 
@@ -220,7 +237,7 @@ export async function startSstHarness() {
     const inputs = Object.keys(metafile?.inputs ?? {}).map((path) => resolve(ROOT, path));
     const externalImports = [
       ...new Set(
-        Object.values(metafile?.inputs ?? {}).flatMap((i) => i.imports.filter((imp) => imp.external).map((imp) => imp.path)),
+        Object.values(metafile?.inputs ?? {}).flatMap((i) => i.imports.filter((imp) => imp.external && !imp.path.startsWith('<')).map((imp) => imp.path)),
       ),
     ].sort();
     return {
@@ -267,11 +284,13 @@ export async function startSstHarness() {
           },
         };
         await writeFile(join(dir, 'job.json'), JSON.stringify(job));
-        const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ABAD_') || key === 'ABAD_HARNESS_STACKS'));
-        const child = await runChild(join(dir, 'job.json'), {
+        const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ABAD_') || key === 'ABAD_SST_OFFLINE_DEBUG'));
+        const child = await runChild(childScript, join(dir, 'job.json'), {
           ...env,
+          // V8's code cache for the big provider SDKs, shared by every evaluation (Node ≥ 22.1).
+          NODE_COMPILE_CACHE: join(cache, 'compile-cache'),
           ...options.env,
-          SST_SERVER: `http://127.0.0.1:${port}/${id}`, T0: String(Date.now()),
+          SST_SERVER: `http://127.0.0.1:${port}/${id}`,
         });
         const result: ChildResult = existsSync(job.result)
           ? JSON.parse(await readFile(job.result, 'utf8'))
@@ -286,6 +305,7 @@ export async function startSstHarness() {
     async close() {
       await new Promise((done) => server.close(done));
       await rm(work, { recursive: true, force: true });
+      await rm(childScript, { force: true });
     },
   };
 }
@@ -390,12 +410,12 @@ async function bundleProgram(job: ChildJob, app: object, outfile: string) {
   });
 }
 
-function runChild(jobPath: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
+function runChild(script: string, jobPath: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', jobPath], {
+    const child = spawn(process.execPath, [script, '--child', jobPath], {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'ignore', process.env.ABAD_HARNESS_STACKS ? 'inherit' : 'pipe'],
+      stdio: ['ignore', 'ignore', process.env.ABAD_SST_OFFLINE_DEBUG ? 'inherit' : 'pipe'],
     });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -412,7 +432,7 @@ function runChild(jobPath: string, env: NodeJS.ProcessEnv): Promise<{ code: numb
 // The child: hosts the Pulumi program under mocks.
 
 function describe(error: unknown): string {
-  if (error instanceof Error) return process.env.ABAD_HARNESS_STACKS ? String(error.stack) : error.message;
+  if (error instanceof Error) return process.env.ABAD_SST_OFFLINE_DEBUG ? String(error.stack) : error.message;
   return String(error);
 }
 
@@ -476,7 +496,9 @@ function policyDocument(inputs: { statements?: any[] }) {
 }
 
 async function child(jobPath: string) {
-  console.error('child start', Date.now() - Number(process.env.T0));
+  // Pulumi captures a stack trace for every promise it tracks (for its leak report); formatting
+  // them costs more than the rest of the program. Errors are reported by message.
+  if (!process.env.ABAD_SST_OFFLINE_DEBUG) Error.stackTraceLimit = 0;
   const job = JSON.parse(readFileSync(jobPath, 'utf8')) as ChildJob;
   const errors: string[] = [];
   const resources: DeclaredResource[] = [];
@@ -536,15 +558,10 @@ async function child(jobPath: string) {
   };
 
   try {
-    const t0 = Date.now();
     const app = await evaluateApp(job);
-    console.error('app', Date.now() - t0);
     await bundleProgram(job, app, bundle);
-    console.error('bundle', Date.now() - t0);
-    outputs = await pulumi.runtime.runInPulumiStack(async () => { const m = await import(pathToFileURL(bundle).href); console.error('imported+run', Date.now() - t0); return m.default; });
-    console.error('stack', Date.now() - t0);
+    outputs = await pulumi.runtime.runInPulumiStack(async () => (await import(pathToFileURL(bundle).href)).default);
     await pulumi.runtime.disconnect();
-    console.error('disconnect', Date.now() - t0);
   } catch (error) {
     errors.push(describe(error));
   }

@@ -1,4 +1,4 @@
-import { parseLocalizedInteger } from '@abad/core/text/persian';
+import { parseLocalizedInteger, toAsciiDigits } from '@abad/core/text/persian';
 
 /**
  * Numbers as a Persian reader reads them: Persian digits and separators from Intl (`fa-IR`),
@@ -72,6 +72,12 @@ export function tomanInWords(value: bigint): string {
 export function parseTyped(text: string): bigint | undefined {
   const digits = parseLocalizedInteger(text);
   return digits === undefined ? undefined : BigInt(digits);
+}
+
+/** A typed percentage (any digits, `٫` or `.`, optional `٪`) for the echo; the schema decides what is valid. */
+export function parseTypedPercent(text: string): number | undefined {
+  const ascii = toAsciiDigits(text).trim().replace('٫', '.').replace(/[%٪]$/, '');
+  return /^\d{1,3}(\.\d+)?$/.test(ascii) ? Number(ascii) : undefined;
 }
 
 function abs(value: Numeric): number {

@@ -5,6 +5,7 @@ import { tomanInWords, toman } from '../format/numbers.ts';
 import type { DonationJson } from '../types.ts';
 import { dateField } from './date-field.ts';
 import { amountField, checkboxField, radioField, textField, type Field } from './fields.ts';
+import { compact } from './compact.ts';
 import { controlForm } from './form-controller.ts';
 import { goodsField } from './goods-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
@@ -74,9 +75,4 @@ export function donationForm(session: Session): HTMLFormElement {
     },
   });
   return form;
-}
-
-/** Drops the fields left empty, so optional ones are absent rather than blank. */
-export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 import { h, uid } from '../dom.ts';
-import { faNumber, parseTyped, tomanInWords } from '../format/numbers.ts';
+import { faNumber, faPercent, parseTyped, parseTypedPercent, tomanInWords } from '../format/numbers.ts';
 
 /**
  * Form fields: a visible label on every control, a hint, an echo of what was understood
@@ -113,6 +113,14 @@ export function countField(options: BaseOptions): InputField {
   return textField({ ...options, inputMode: 'numeric' }, (text) => {
     const count = parseTyped(text);
     return count === undefined ? 'عدد صحیح وارد کنید' : faNumber(count);
+  });
+}
+
+/** A percentage (one decimal), echoed as «۸۰٫۵٪». */
+export function percentField(options: BaseOptions): InputField {
+  return textField({ ...options, inputMode: 'decimal' }, (text) => {
+    const percent = parseTypedPercent(text);
+    return percent === undefined ? 'عددی از ۰ تا ۱۰۰ وارد کنید' : faPercent(percent);
   });
 }
 

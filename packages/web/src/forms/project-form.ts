@@ -1,0 +1,79 @@
+import { PROJECT_CATEGORIES, PROJECT_STATUSES, projectInput } from '@abad/core/schemas/project';
+import { h } from '../dom.ts';
+import type { Session } from '../auth/session.ts';
+import type { ProjectJson } from '../types.ts';
+import { compact } from './compact.ts';
+import { dateField } from './date-field.ts';
+import { amountField, countField, percentField, selectField, textField, type Field } from './fields.ts';
+import { controlForm } from './form-controller.ts';
+import { CATEGORY_LABELS, STATUS_LABELS } from './labels.ts';
+import { countyField, provinceField } from './shared-fields.ts';
+
+/** POST /projects: a development project registered by a field office. */
+export function projectForm(session: Session): HTMLFormElement {
+  const title = textField({ name: 'title', label: 'عنوان پروژه', required: true });
+  const category = selectField({ name: 'category', label: 'نوع پروژه', required: true, options: PROJECT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })), placeholder: 'نوع را انتخاب کنید' });
+  const subcategory = textField({ name: 'subcategory', label: 'زیرگروه', hint: 'اختیاری، مثلاً «خیاطی»' });
+  const programme = textField({ name: 'programme', label: 'برنامه', required: true, hint: 'طرح یا برنامه‌ای که پروژه زیر آن است' });
+  const province = provinceField(session.principal);
+  const county = countyField(province);
+  const village = textField({ name: 'village', label: 'روستا', hint: 'اختیاری' });
+  const status = selectField({ name: 'status', label: 'وضعیت', required: true, options: PROJECT_STATUSES.filter((s) => s !== 'cancelled').map((s) => ({ value: s, label: STATUS_LABELS[s] })) });
+  const progress = percentField({ name: 'progressPercent', label: 'پیشرفت فیزیکی (درصد)', hint: 'از ۰ تا ۱۰۰' });
+  const budget = amountField({ name: 'budgetToman', label: 'اعتبار (تومان)' });
+  const loans = amountField({ name: 'loansToman', label: 'تسهیلات (تومان)' });
+  const jobs = countField({ name: 'jobsCreated', label: 'اشتغال ایجادشده (نفر)' });
+  const housing = countField({ name: 'housingUnits', label: 'واحد مسکونی' });
+  const households = countField({ name: 'beneficiaryHouseholds', label: 'خانوار بهره‌مند' });
+  const quantity = countField({ name: 'quantity', label: 'مقدار', hint: 'اختیاری، همراه با واحد' });
+  const unit = textField({ name: 'unit', label: 'واحد مقدار', hint: 'مثلاً «متر» یا «دستگاه»' });
+  const startDate = dateField({ name: 'startDate', label: 'تاریخ شروع', kind: 'date' });
+  const targetDate = dateField({ name: 'targetDate', label: 'تاریخ پایان پیش‌بینی‌شده', kind: 'date' });
+  const submit = h('button', { type: 'submit' }, 'ثبت پروژه');
+
+  const form = h(
+    'form',
+    { class: 'record-form', 'aria-labelledby': 'page-title' },
+    h('fieldset', { class: 'group' }, h('legend', {}, 'پروژه'), title.element, category.element, subcategory.element, programme.element),
+    h('fieldset', { class: 'group' }, h('legend', {}, 'محل'), province.element, county.element, village.element),
+    h('fieldset', { class: 'group' }, h('legend', {}, 'وضعیت و پیشرفت'), status.element, progress.element, startDate.element, targetDate.element),
+    h('fieldset', { class: 'group' }, h('legend', {}, 'اعتبار و اثر'), budget.element, loans.element, jobs.element, housing.element, households.element, quantity.element, unit.element),
+    h('div', { class: 'actions' }, submit),
+  );
+
+  const fields = (): Field[] => [title, category, subcategory, programme, province, county, village, status, progress, startDate, targetDate, budget, loans, jobs, housing, households, quantity, unit];
+  controlForm<typeof projectInput, ProjectJson>({
+    form,
+    submit,
+    schema: projectInput,
+    fields,
+    token: () => session.token,
+    endpoint: () => '/projects',
+    collect: () =>
+      compact({
+        title: title.value(),
+        category: category.value(),
+        subcategory: subcategory.value(),
+        programme: programme.value(),
+        province: province.value(),
+        county: county.value(),
+        village: village.value(),
+        status: status.value(),
+        progressPercent: progress.value(),
+        budgetToman: budget.value(),
+        loansToman: loans.value(),
+        jobsCreated: jobs.value(),
+        housingUnits: housing.value(),
+        beneficiaryHouseholds: households.value(),
+        quantity: quantity.value(),
+        unit: unit.value(),
+        startDate: startDate.value(),
+        targetDate: targetDate.value(),
+      }),
+    success: (p) => h('p', {}, `پروژهٔ «${p.title}» در ${p.county} ثبت شد. `, h('a', { href: `#/province/${p.province}` }, 'آمار استان')),
+    afterSuccess: () => {
+      for (const field of [title, subcategory, village, progress, budget, loans, jobs, housing, households, quantity, unit, startDate, targetDate]) field.reset();
+    },
+  });
+  return form;
+}

@@ -1,0 +1,173 @@
+import { NEAR_COMPLETION_PERCENT } from '@abad/core/aggregation/contribution';
+import { isProvinceCode, provinceByCode, type ProvinceCode } from '@abad/core/places/provinces';
+import { FINISHED_STATUSES, PROJECT_CATEGORIES, PROJECT_STATUSES } from '@abad/core/schemas/project';
+import { getJson } from '../api.ts';
+import { h, replaceChildren, uid } from '../dom.ts';
+import { faTime } from '../format/dates.ts';
+import { faCompact, faNumber, faPercent } from '../format/numbers.ts';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../forms/labels.ts';
+import { poll } from '../live/poller.ts';
+import type { CountyFiguresJson, HistoryResponse, ListResponse, ProjectJson, ProvinceDetailResponse } from '../types.ts';
+import { figureCards } from './figure-cards.ts';
+import { FIGURES, figure } from './figures.ts';
+import { cellText } from './province-table.ts';
+import { trendChart } from './trend-chart.ts';
+import type { View } from './view.ts';
+
+/**
+ * `#/province/IR-13`: one province — its figures, its counties side by side (bars for one
+ * chosen figure, then every figure in a table), the trend from the daily history, and the
+ * projects near completion. Refreshed like the dashboard.
+ */
+export function provincePage(code: string): View {
+  return (main) => {
+    if (!isProvinceCode(code)) {
+      main.append(h('h1', { id: 'page-title', tabindex: '-1' }, 'استان پیدا نشد'), h('p', {}, h('a', { href: '#/' }, 'بازگشت به آمار استان‌ها')));
+      return;
+    }
+    const province = provinceByCode(code);
+    const cards = figureCards(undefined, true);
+    const breakdown = h('div', { class: 'breakdown' });
+    const counties = countiesSection();
+    const trend = trendSection(code);
+    const near = h('div', { 'data-testid': 'near-completion' }, h('p', {}, 'در حال دریافت…'));
+    const updated = h('p', { class: 'updated', 'data-testid': 'updated' });
+
+    main.append(
+      h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, 'همهٔ استان‌ها')),
+      h('h1', { id: 'page-title', tabindex: '-1' }, `استان ${province.fa}`),
+      h('section', { 'aria-labelledby': 'figures-title' }, h('h2', { id: 'figures-title' }, 'آمار استان'), cards.element, breakdown),
+      h('section', { 'aria-labelledby': 'counties-title' }, h('h2', { id: 'counties-title' }, 'شهرستان‌ها'), counties.element),
+      h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'روند'), trend.element),
+      h('section', { 'aria-labelledby': 'near-title' }, h('h2', { id: 'near-title' }, `پروژه‌های نزدیک به اتمام (پیشرفت بیش از ${faPercent(NEAR_COMPLETION_PERCENT)})`), near),
+      updated,
+    );
+
+    const stopFigures = poll(
+      () => getJson<ProvinceDetailResponse>(`/provinces/${code}`),
+      (detail) => {
+        cards.update(detail);
+        replaceChildren(breakdown, countsList('بر پایهٔ وضعیت', PROJECT_STATUSES.map((s) => [STATUS_LABELS[s], detail.projects.byStatus[s] ?? 0])), countsList('بر پایهٔ نوع', PROJECT_CATEGORIES.map((c) => [CATEGORY_LABELS[c], detail.projects.byCategory[c] ?? 0])));
+        counties.update(detail.counties);
+        updated.textContent = `به‌روز شده در ساعت ${faTime(new Date())}`;
+      },
+      () => (updated.textContent = 'دریافت آمار ممکن نشد؛ دوباره تلاش می‌شود…'),
+    );
+    const stopNear = poll(() => nearCompletion(code), (projects) => replaceChildren(near, nearList(projects)), undefined, 15_000);
+    void trend.load();
+    return () => {
+      stopFigures();
+      stopNear();
+    };
+  };
+}
+
+function countsList(title: string, entries: [string, number][]): HTMLElement {
+  const nonZero = entries.filter(([, n]) => n > 0);
+  return h('div', { class: 'counts' }, h('h3', {}, `پروژه‌ها ${title}`), nonZero.length ? h('ul', {}, nonZero.map(([label, n]) => h('li', {}, `${label}: ${faNumber(n)}`))) : h('p', {}, 'پروژه‌ای ثبت نشده است.'));
+}
+
+/** Counties side by side: a bar per county for the chosen figure, then all figures in a table. */
+function countiesSection() {
+  const id = uid('county-figure');
+  const chooser = h('select', { id }, FIGURES.map((f) => h('option', { value: f.key }, f.label)));
+  const bars = h('ol', { class: 'bars', 'data-testid': 'county-bars' });
+  const tbody = h('tbody');
+  const table = h(
+    'table',
+    { class: 'figures-table', 'data-testid': 'county-table' },
+    h('caption', {}, 'آمار شهرستان‌ها؛ مبالغ به تومان'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'شهرستان'), FIGURES.map((f) => h('th', { scope: 'col', title: f.label }, f.short)))),
+    tbody,
+  );
+  let latest: CountyFiguresJson[] = [];
+  const renderBars = () => {
+    const chosen = figure(chooser.value);
+    const values = latest.map((c) => ({ county: c.county, value: chosen.read(c) })).sort((a, b) => (a.value === b.value ? 0 : a.value > b.value ? -1 : 1));
+    const max = values.reduce((m, v) => (v.value > m ? v.value : m), 0n);
+    replaceChildren(
+      bars,
+      values.map(({ county, value }) => {
+        const bar = h('span', { class: 'bar' });
+        bar.style.inlineSize = `${max === 0n ? 0 : Number((value * 1000n) / max) / 10}%`;
+        return h('li', { 'data-county': county }, h('span', { class: 'bar-label' }, county), h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar), h('span', { class: 'bar-value' }, chosen.money ? `${faCompact(value)} تومان` : faNumber(value)));
+      }),
+    );
+  };
+  chooser.addEventListener('change', renderBars);
+  const empty = h('p', { class: 'notice' }, 'هنوز برای شهرستان‌های این استان چیزی ثبت نشده است.');
+  const element = h(
+    'div',
+    {},
+    h('div', { class: 'field inline' }, h('label', { for: id }, 'شاخص شهرستان‌ها'), chooser),
+    bars,
+    h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'جدول آمار شهرستان‌ها', tabindex: '0' }, table),
+    empty,
+  );
+  return {
+    element,
+    update(countiesData: CountyFiguresJson[]) {
+      latest = [...countiesData].sort((a, b) => a.county.localeCompare(b.county, 'fa'));
+      empty.hidden = latest.length > 0;
+      renderBars();
+      replaceChildren(
+        tbody,
+        latest.map((c) => h('tr', { 'data-county': c.county }, h('th', { scope: 'row' }, c.county), FIGURES.map((f) => h('td', { 'data-figure': f.key }, cellText(f, f.read(c)))))),
+      );
+    },
+  };
+}
+
+function trendSection(code: ProvinceCode) {
+  const id = uid('trend-figure');
+  const chooser = h('select', { id }, FIGURES.map((f) => h('option', { value: f.key }, f.label)));
+  const slot = h('div', { class: 'trend-slot' }, h('p', {}, 'در حال دریافت تاریخچه…'));
+  let history: HistoryResponse | undefined;
+  const render = () => {
+    if (!history) return;
+    const chosen = figure(chooser.value);
+    replaceChildren(slot, trendChart(history.points.map((p) => ({ date: p.date, value: chosen.read(p) })), chosen));
+  };
+  chooser.addEventListener('change', render);
+  return {
+    element: h('div', {}, h('div', { class: 'field inline' }, h('label', { for: id }, 'شاخص روند'), chooser), slot),
+    async load() {
+      try {
+        history = await getJson<HistoryResponse>(`/provinces/${code}/history`);
+        render();
+      } catch {
+        replaceChildren(slot, h('p', { class: 'notice' }, 'تاریخچه دریافت نشد.'));
+      }
+    },
+  };
+}
+
+/** The province's projects past 70% and not finished (the definition the aggregates count). */
+async function nearCompletion(code: ProvinceCode): Promise<ProjectJson[]> {
+  const found: ProjectJson[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await getJson<ListResponse<ProjectJson>>(`/projects?province=${code}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    found.push(...result.items.filter((p) => p.progressPercent > NEAR_COMPLETION_PERCENT && p.status !== 'cancelled' && !FINISHED_STATUSES.includes(p.status)));
+    cursor = result.cursor;
+    if (!cursor) break;
+  }
+  return found.sort((a, b) => b.progressPercent - a.progressPercent);
+}
+
+function nearList(projects: ProjectJson[]): HTMLElement {
+  if (projects.length === 0) return h('p', { class: 'notice' }, 'پروژه‌ای در این مرحله نیست.');
+  return h(
+    'ul',
+    { class: 'near-list' },
+    projects.map((p) =>
+      h(
+        'li',
+        { 'data-project': p.id },
+        h('span', { class: 'near-title' }, p.title),
+        h('span', { class: 'near-meta' }, `${p.county} · ${CATEGORY_LABELS[p.category]} · ${STATUS_LABELS[p.status]}`),
+        h('span', { class: 'near-progress' }, h('progress', { max: 100, value: p.progressPercent, 'aria-label': `پیشرفت ${p.title}` }), ` ${faPercent(p.progressPercent)}`),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,114 @@
+import type { ProvinceCode } from '@abad/core/places/provinces';
+import { h } from '../dom.ts';
+import { faCompact, faCount, faNumber } from '../format/numbers.ts';
+import type { FiguresJson, ProvincesResponse } from '../types.ts';
+import { FIGURES, type FigureDef } from './figures.ts';
+
+/**
+ * Every province with its figures and the national total, sortable by any column (buttons in
+ * the headers, `aria-sort` on the sorted one). Updates change the cells in place, so a reader
+ * tabbing through the table keeps their place while the figures refresh.
+ */
+export interface ProvinceTable {
+  element: HTMLElement;
+  update(data: ProvincesResponse): void;
+}
+
+type SortKey = 'name' | string;
+
+export function cellText(figure: FigureDef, value: bigint): string {
+  return figure.money ? faCompact(value) : faCount(value);
+}
+
+export function provinceTable(): ProvinceTable {
+  let sortKey: SortKey = 'name';
+  let descending = false;
+  let data: ProvincesResponse | undefined;
+  const rows = new Map<ProvinceCode, HTMLTableRowElement>();
+  const headers = new Map<SortKey, HTMLTableCellElement>();
+
+  const headerCell = (key: SortKey, label: string, title?: string) => {
+    const button = h('button', { type: 'button', class: 'sort', title }, label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }));
+    button.addEventListener('click', () => {
+      if (sortKey === key) descending = !descending;
+      else {
+        sortKey = key;
+        descending = key !== 'name'; // the biggest figures first; names alphabetically
+      }
+      render();
+    });
+    const th = h('th', { scope: 'col', 'data-sort-key': key }, button);
+    headers.set(key, th);
+    return th;
+  };
+
+  const tbody = h('tbody');
+  const tfoot = h('tfoot');
+  const table = h(
+    'table',
+    { class: 'figures-table', 'data-testid': 'province-table' },
+    h('caption', {}, 'آمار استان‌ها؛ مبالغ به تومان. برای مرتب‌کردن، دکمهٔ سر هر ستون را بزنید.'),
+    h('thead', {}, h('tr', {}, headerCell('name', 'استان'), FIGURES.map((f) => headerCell(f.key, f.short, f.label)))),
+    tbody,
+    tfoot,
+  );
+  const element = h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'جدول آمار استان‌ها', tabindex: '0' }, table);
+
+  const fillCells = (row: HTMLTableRowElement, figures: FiguresJson) => {
+    for (const figure of FIGURES) {
+      const cell = row.querySelector<HTMLElement>(`[data-figure="${figure.key}"]`)!;
+      const value = figure.read(figures);
+      const text = cellText(figure, value);
+      if (cell.textContent !== text) cell.textContent = text;
+      cell.title = figure.money ? `${faNumber(value)} تومان` : '';
+    }
+  };
+
+  const newRow = (code: ProvinceCode, name: string) =>
+    h(
+      'tr',
+      { 'data-province': code },
+      h('th', { scope: 'row' }, h('a', { href: `#/province/${code}` }, name)),
+      FIGURES.map((f) => h('td', { 'data-figure': f.key })),
+    );
+
+  function render() {
+    if (!data) return;
+    const sorted = [...data.provinces].sort((a, b) => {
+      if (sortKey === 'name') return a.province.fa.localeCompare(b.province.fa, 'fa') * (descending ? -1 : 1);
+      const figure = FIGURES.find((f) => f.key === sortKey)!;
+      const x = figure.read(a);
+      const y = figure.read(b);
+      const order = x === y ? a.province.fa.localeCompare(b.province.fa, 'fa') : (x < y ? -1 : 1) * (descending ? -1 : 1);
+      return order;
+    });
+    for (const item of sorted) {
+      let row = rows.get(item.province.code);
+      if (!row) {
+        row = newRow(item.province.code, item.province.fa);
+        rows.set(item.province.code, row);
+      }
+      fillCells(row, item);
+    }
+    // Move rows only when the order changed (moving a row would drop the focus inside it).
+    const order = sorted.map((item) => rows.get(item.province.code)!);
+    if (order.some((row, i) => tbody.children[i] !== row)) tbody.replaceChildren(...order);
+
+    if (!tfoot.firstChild) tfoot.append(h('tr', { 'data-province': 'national' }, h('th', { scope: 'row' }, 'کل کشور'), FIGURES.map((f) => h('td', { 'data-figure': f.key }))));
+    fillCells(tfoot.firstChild as HTMLTableRowElement, data.national);
+
+    for (const [key, th] of headers) {
+      if (key === sortKey) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+      th.querySelector('.sort-mark')!.textContent = key === sortKey ? (descending ? ' ▼' : ' ▲') : '';
+    }
+  }
+
+  return {
+    element,
+    update(next) {
+      data = next;
+      render();
+    },
+  };
+}
