@@ -5,6 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startLocalStack, type LocalStack } from '@abad/local/stack';
 import type { Benchmark, BenchmarkResult } from './benchmark.ts';
+import { benchmark as bundles } from './bundles.ts';
+import { benchmark as aggregationWriteCost } from './aggregation-write-cost.ts';
+import { benchmark as atScale } from './at-scale.ts';
+import { benchmark as freshness } from './freshness.ts';
 import { benchmark as writeThroughput } from './write-throughput.ts';
 
 /**
@@ -12,7 +16,7 @@ import { benchmark as writeThroughput } from './write-throughput.ts';
  * Each gets a fresh stack (DynamoDB Local, table, API, stream poller) in its own temporary
  * folder, removed afterwards. Reports go to stdout; all figures to .bench-results/latest.json.
  */
-const BENCHMARKS: Benchmark[] = [writeThroughput];
+const BENCHMARKS: Benchmark[] = [writeThroughput, aggregationWriteCost, freshness, atScale, bundles];
 
 /** A benchmark that runs longer than this is stopped and reported as failed. */
 const TIME_LIMIT_SECONDS = Number(process.env.BENCH_TIME_LIMIT_SECONDS || 600);
@@ -76,7 +80,8 @@ async function main(): Promise<number> {
 
   // Ctrl-C stops the benchmark in hand and still stops its stack and removes its folder.
   const interrupt = new AbortController();
-  process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+  // `on`, not `once`: npm forwards the terminal's SIGINT, so the process gets it twice.
+  process.on('SIGINT', () => interrupt.abort(new Error('interrupted')));
 
   const machine = { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
   console.log(`Abad benchmarks: ${selected.map((b) => b.name).join(', ')}`);

@@ -25,7 +25,13 @@ export function summarize(samples: readonly number[]): LatencySummary {
   return { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sum / sorted.length, max: sorted.at(-1) ?? Number.NaN };
 }
 
-export interface SeriesResult {
+/** One timed run of a task: its wall time and each call's latency. */
+export interface Series {
+  seconds: number;
+  latenciesMs: number[];
+}
+
+export interface Throughput {
   count: number;
   seconds: number;
   perSecond: number;
@@ -37,8 +43,8 @@ export interface SeriesResult {
  * issuing new calls once `signal` aborts; the first failure fails the series (a benchmark
  * that counts errors as throughput measures nothing).
  */
-export async function runSeries(count: number, concurrency: number, task: (i: number) => Promise<void>, signal: AbortSignal): Promise<SeriesResult> {
-  const latencies: number[] = [];
+export async function runSeries(count: number, concurrency: number, task: (i: number) => Promise<void>, signal: AbortSignal): Promise<Series> {
+  const latenciesMs: number[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -46,13 +52,19 @@ export async function runSeries(count: number, concurrency: number, task: (i: nu
       const i = next++;
       const started = performance.now();
       await task(i);
-      latencies.push(performance.now() - started);
+      latenciesMs.push(performance.now() - started);
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { count, seconds, perSecond: count / seconds, latencyMs: summarize(latencies) };
+  return { seconds: (performance.now() - started) / 1000, latenciesMs };
+}
+
+/** Several series of the same task taken together: items over total time, all latencies. */
+export function throughput(series: readonly Series[]): Throughput {
+  const latencies = series.flatMap((s) => s.latenciesMs);
+  const seconds = series.reduce((sum, s) => sum + s.seconds, 0);
+  return { count: latencies.length, seconds, perSecond: latencies.length / seconds, latencyMs: summarize(latencies) };
 }
 
 /** For reports: `1234.5` → `1,234.5`. */

@@ -7,7 +7,7 @@ import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import type { LocalStack } from '@abad/local/stack';
 import { requireStack, type Benchmark } from './benchmark.ts';
 import { countApiDynamoDbRequests } from './dynamodb-requests.ts';
-import { fmt, runSeries, type SeriesResult } from './stats.ts';
+import { fmt, runSeries, throughput, type Series, type Throughput } from './stats.ts';
 
 /**
  * What the API costs over the bare database: the same donations posted through the HTTP API
@@ -17,6 +17,7 @@ import { fmt, runSeries, type SeriesResult } from './stats.ts';
  */
 const CONCURRENCY = 16;
 const WARMUP = 100;
+const ROUNDS = 4;
 const DEFAULT_DONATIONS = 2_000;
 const MAX_DONATIONS = 100_000; // keeps a mistyped BENCH_DONATIONS from running for hours
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -27,7 +28,7 @@ function donationCount(): number {
   const raw = process.env.BENCH_DONATIONS;
   if (raw === undefined || raw === '') return DEFAULT_DONATIONS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_DONATIONS) throw new Error(`BENCH_DONATIONS must be an integer from 1 to ${MAX_DONATIONS}, not "${raw}"`);
+  if (!Number.isInteger(n) || n < ROUNDS || n > MAX_DONATIONS) throw new Error(`BENCH_DONATIONS must be an integer from ${ROUNDS} to ${MAX_DONATIONS}, not "${raw}"`);
   return n;
 }
 
@@ -67,7 +68,11 @@ function donationItem(fields: DonationFields) {
 }
 
 async function post(stack: LocalStack, path: string, token: string, body: unknown, signal: AbortSignal, headers: Record<string, string> = {}): Promise<{ id: string }> {
-  const response = await fetch(new URL(path, stack.url), {
+  // The stack names itself `localhost` (its token issuer URL) but listens on 127.0.0.1: go
+  // there directly rather than let the resolver try ::1 first.
+  const url = new URL(path, stack.url);
+  url.hostname = '127.0.0.1';
+  const response = await fetch(url, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -93,36 +98,41 @@ export const benchmark: Benchmark = {
       const body = donationBody(driveId);
       const fields = parseInput(donationInput, body); // once: the raw path measures the database write alone
 
-      // Each request gets its own key: this measures the cost of keeping the record, not of replays.
-      const run = randomUUID();
       let lastApiId = '';
       const viaApi = async () => void (lastApiId = (await post(stack, '/donations', operator, body, signal)).id);
-      const viaApiWithKey = (i: number) => post(stack, '/donations', operator, body, signal, { 'idempotency-key': `bench-${run}-${i}` }).then(() => {});
+      // A new key on every request: this measures keeping the record, not answering replays.
+      const run = randomUUID();
+      let keyNumber = 0;
+      const viaApiWithKey = async () => void (await post(stack, '/donations', operator, body, signal, { 'idempotency-key': `bench-${run}-${keyNumber++}` }));
       let lastRawKey = keys.donation('');
       const raw = async () => {
         const item = donationItem(fields);
         lastRawKey = { pk: item.pk, sk: item.sk };
         await doc.send(new PutCommand({ TableName: stack.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }), { abortSignal: signal });
       };
+      const rawPath: Path = { label: 'raw PutItem', task: raw, series: [], requests: {} };
+      const apiPath: Path = { label: 'HTTP API', task: viaApi, series: [], requests: {} };
+      const keyPath: Path = { label: 'HTTP API + Idempotency-Key', task: viaApiWithKey, series: [], requests: {} };
+      const paths = [rawPath, apiPath, keyPath];
 
       // Warm-up (not measured): handler modules loaded, JIT warm, connections open on every path.
       progress(`warming up: ${WARMUP} writes on each path`);
-      await runSeries(WARMUP, CONCURRENCY, viaApi, signal);
-      await runSeries(WARMUP, CONCURRENCY, (i) => viaApiWithKey(-1 - i), signal);
-      await runSeries(WARMUP, CONCURRENCY, raw, signal);
+      for (const path of paths) await runSeries(WARMUP, CONCURRENCY, path.task, signal);
 
-      // Every write feeds the aggregator through the stream; each series starts once the
-      // previous one's records have gone through, so none pays for another's aggregation.
-      const measure = async (label: string, task: (i: number) => Promise<void>) => {
-        await stack.streamDrained();
-        progress(`${label}: ${n} writes at concurrency ${CONCURRENCY}`);
-        const requests = countApiDynamoDbRequests();
-        const series = await runSeries(n, CONCURRENCY, task, signal);
-        return { series, requestsPerWrite: perWrite(requests(), n) };
-      };
-      const rawResult = await measure('raw PutItem', raw);
-      const apiResult = await measure('HTTP API', viaApi);
-      const keyResult = await measure('HTTP API + Idempotency-Key', viaApiWithKey);
+      // The paths take turns, in rounds with the order reversed every other round, so a
+      // neighbour's load on this shared machine or DynamoDB Local's JIT warming up does not
+      // land on one path only. Every write feeds the aggregator through the stream; a series
+      // starts once earlier records have gone through, so none pays for another's aggregation.
+      for (let round = 0; round < ROUNDS; round++) {
+        const size = Math.floor((n * (round + 1)) / ROUNDS) - Math.floor((n * round) / ROUNDS);
+        progress(`round ${round + 1} of ${ROUNDS}: ${size} writes on each path`);
+        for (const path of round % 2 === 0 ? paths : [...paths].reverse()) {
+          await stack.streamDrained();
+          const requests = countApiDynamoDbRequests();
+          path.series.push(await runSeries(size, CONCURRENCY, path.task, signal));
+          for (const [operation, count] of Object.entries(requests())) path.requests[operation] = (path.requests[operation] ?? 0) + count;
+        }
+      }
 
       // The comparison is only fair if both paths store the same thing.
       const apiItem = (await doc.send(new GetCommand({ TableName: stack.tableName, Key: keys.donation(lastApiId), ConsistentRead: true }))).Item;
@@ -133,42 +143,47 @@ export const benchmark: Benchmark = {
         throw new Error(`API and raw items differ: API [${apiAttributes.join(', ')}], raw [${rawAttributes.join(', ')}]`);
       }
 
-      const rows: [string, SeriesResult][] = [
-        ['HTTP API', apiResult.series],
-        ['HTTP API + Idempotency-Key', keyResult.series],
-        ['raw PutItem', rawResult.series],
-      ];
-      const ratio = apiResult.series.perSecond / rawResult.series.perSecond;
-      const keyRatio = keyResult.series.perSecond / rawResult.series.perSecond;
+      const [rawT, apiT, keyT] = [throughput(rawPath.series), throughput(apiPath.series), throughput(keyPath.series)];
+      const ratio = apiT.perSecond / rawT.perSecond;
+      const keyRatio = keyT.perSecond / rawT.perSecond;
+      // Each round's own ratio (equal counts, so the inverse ratio of times): their spread shows
+      // how much the machine's other load moved the figures.
+      const roundRatios = (path: Path) => path.series.map((s, i) => rawPath.series[i]!.seconds / s.seconds);
+      const row = (label: string, t: Throughput) => `${label.padEnd(28)}${fmt(t.perSecond).padStart(10)}${fmt(t.latencyMs.p50).padStart(10)}${fmt(t.latencyMs.p99).padStart(10)}`;
       const report = [
-        `${fmt(n, 0)} donations per series, concurrency ${CONCURRENCY}, after ${WARMUP} unmeasured warm-up writes per path; order: raw, API, API + key`,
+        `${fmt(n, 0)} donations per path at concurrency ${CONCURRENCY}, in ${ROUNDS} alternating rounds, after ${WARMUP} unmeasured warm-up writes per path`,
         '',
         `${'path'.padEnd(28)}${'items/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`,
-        ...rows.map(([label, s]) => `${label.padEnd(28)}${fmt(s.perSecond).padStart(10)}${fmt(s.latencyMs.p50).padStart(10)}${fmt(s.latencyMs.p99).padStart(10)}`),
+        row(apiPath.label, apiT),
+        row(keyPath.label, keyT),
+        row(rawPath.label, rawT),
         '',
-        `API ÷ raw:                    ${fmt(ratio, 3)}`,
-        `API + Idempotency-Key ÷ raw:  ${fmt(keyRatio, 3)}`,
+        `API ÷ raw:                    ${fmt(ratio, 3)}   (rounds: ${roundRatios(apiPath).map((r) => fmt(r, 2)).join(', ')})`,
+        `API + Idempotency-Key ÷ raw:  ${fmt(keyRatio, 3)}   (rounds: ${roundRatios(keyPath).map((r) => fmt(r, 2)).join(', ')})`,
         '',
         'DynamoDB requests per write (counted in-process, by operation; machine-independent):',
-        `  HTTP API                    ${describe(apiResult.requestsPerWrite)}`,
-        `  HTTP API + Idempotency-Key  ${describe(keyResult.requestsPerWrite)}`,
-        `  raw PutItem                 1 (PutItem ×1, by construction)`,
+        `  HTTP API                    ${describe(apiPath.requests, n)}`,
+        `  HTTP API + Idempotency-Key  ${describe(keyPath.requests, n)}`,
+        `  raw PutItem                 1.00 (PutItem ×1.00, by construction)`,
         '  (API: GetItem of the drive, conditional PutItem of the donation; with a key, Powertools',
         '   adds a conditional PutItem of the in-progress idempotency record and an UpdateItem',
         '   storing the response. Stream reads and aggregator writes run beside it, not counted.)',
-        `Stored items: same ${apiAttributes.length} attributes on both paths.`,
+        `Stored items: the same ${apiAttributes.length} attributes on both paths.`,
       ];
       return {
         report,
         results: {
           donations: n,
           concurrency: CONCURRENCY,
+          rounds: ROUNDS,
           warmup: WARMUP,
-          api: apiResult,
-          apiWithIdempotencyKey: keyResult,
-          raw: rawResult.series,
+          api: { ...apiT, requestsPerWrite: perWrite(apiPath.requests, n) },
+          apiWithIdempotencyKey: { ...keyT, requestsPerWrite: perWrite(keyPath.requests, n) },
+          raw: { ...rawT, requestsPerWrite: { PutItem: 1 } },
           ratioApiToRaw: ratio,
           ratioApiWithKeyToRaw: keyRatio,
+          ratioApiToRawByRound: roundRatios(apiPath),
+          ratioApiWithKeyToRawByRound: roundRatios(keyPath),
           itemAttributes: apiAttributes,
         },
       };
@@ -178,12 +193,20 @@ export const benchmark: Benchmark = {
   },
 };
 
+interface Path {
+  label: string;
+  task: () => Promise<void>;
+  series: Series[];
+  /** DynamoDB requests the API's handlers sent during this path's series, by operation. */
+  requests: Record<string, number>;
+}
+
 function perWrite(counts: Record<string, number>, writes: number): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([operation, count]) => [operation, count / writes]));
 }
 
-function describe(perWrite: Record<string, number>): string {
-  const total = Object.values(perWrite).reduce((s, x) => s + x, 0);
-  const parts = Object.entries(perWrite).map(([operation, x]) => `${operation} ×${fmt(x, 2)}`);
+function describe(counts: Record<string, number>, writes: number): string {
+  const total = Object.values(counts).reduce((s, x) => s + x, 0) / writes;
+  const parts = Object.entries(perWrite(counts, writes)).map(([operation, x]) => `${operation} ×${fmt(x, 2)}`);
   return `${fmt(total, 2)} (${parts.join(', ') || 'none counted'})`;
 }

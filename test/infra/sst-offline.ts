@@ -4,11 +4,11 @@
  *
  * VERSION-SENSITIVE GLUE: this file leans on SST 4.17.1 internals (it stands in for the SST
  * binary), which is why SST is pinned to one exact version. What it reproduces:
- * - the config bundle the binary builds with esbuild: `import { run } from
- *   "<platform>/src/auto/run.ts"` and the config's default export, with the platform shim
- *   `src/shim/run.js` injected (`$config`, `$interpolate`, …) and one global per entry of
- *   .sst/provider-lock.json plus `sst` (the components); `$app`, `$cli` and `$dev` (esbuild
- *   defines in the binary) are globals here;
+ * - how the binary evaluates the config: first the config's `app()` for the stage (giving
+ *   `$app`), then one esbuild bundle of `<platform>/src/auto/run.ts` running the config's
+ *   `run()`, with `$app`, `$cli` and `$dev` as esbuild defines, the platform shim
+ *   `src/shim/run.js` injected (`$config`, `$interpolate`, …), and a global per entry of
+ *   .sst/provider-lock.json (`aws`, `random`) plus `sst` (the components);
  * - the binary's RPC server, named by SST_SERVER, for the two methods a deploy of this app
  *   calls: `Provider.Aws.Bootstrap` (the asset bucket) and `Runtime.Build`, which builds a
  *   Node handler as pkg/runtime/node/build.go does (stacks/bundle.ts) and fails when the
@@ -107,9 +107,11 @@ interface ChildResult {
 }
 
 interface CachedBuild {
+  /** Every file the bundle was built from (a patch to one of them means a rebuild). */
   inputs: string[];
+  /** The answer to `Runtime.Build`. */
   result: { handler: string; out: string; errors: string[]; sourcemaps: string[] };
-  record: HandlerBuild;
+  artifact: Pick<HandlerBuild, 'outfile' | 'bytes' | 'externalImports'>;
 }
 
 /** Starts the stand-in for the SST binary: its RPC server and a shared handler build cache. */
@@ -201,23 +203,16 @@ export async function startSstHarness() {
     if (built.inputs.some((path) => path in evaluation.files)) {
       built = await buildHandler(input.functionID, handler, file, record.properties, evaluation.files);
     }
-    const { outfile, bytes, externalImports } = built.record;
-    Object.assign(record, { outfile, bytes, externalImports, errors: built.result.errors });
+    Object.assign(record, built.artifact, { errors: built.result.errors });
     return built.result;
   }
 
-  async function buildHandler(
-    functionID: string,
-    handler: string,
-    file: string,
-    properties: NodeBuildProperties,
-    files: Files,
-  ): Promise<CachedBuild> {
+  async function buildHandler(functionID: string, handler: string, file: string, properties: NodeBuildProperties, files: Files): Promise<CachedBuild> {
     const exportName = extname(handler).slice(1);
     const rel = relative(ROOT, file);
     const fileName = basename(rel, extname(rel)).replaceAll('.', '-');
     const folder = dirname(rel);
-    const tag = Object.keys(files).length > 0 ? `-${createHash('sha1').update(String(next++)).digest('hex').slice(0, 8)}` : '';
+    const tag = Object.keys(files).length > 0 ? `-patched-${next++}` : '';
     const out = join(work, 'artifacts', `${functionID}${tag}-src`);
     const outfile = join(out, folder, `${fileName}${properties.format === 'cjs' ? '.cjs' : '.mjs'}`);
     const errors: string[] = [];
@@ -243,16 +238,7 @@ export async function startSstHarness() {
     return {
       inputs,
       result: { handler: `${join(folder, fileName)}.${exportName}`, out, errors, sourcemaps: [] },
-      record: {
-        functionID,
-        handler,
-        runtime: '',
-        properties,
-        outfile,
-        ...(output ? { bytes: output.bytes } : {}),
-        externalImports,
-        errors,
-      },
+      artifact: { outfile, ...(output ? { bytes: output.bytes } : {}), externalImports },
     };
   }
 
@@ -284,7 +270,9 @@ export async function startSstHarness() {
           },
         };
         await writeFile(join(dir, 'job.json'), JSON.stringify(job));
-        const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ABAD_') || key === 'ABAD_SST_OFFLINE_DEBUG'));
+        const env = Object.fromEntries(
+          Object.entries(process.env).filter(([key]) => (!key.startsWith('ABAD_') || key === 'ABAD_SST_OFFLINE_DEBUG') && key !== 'NODE_OPTIONS'),
+        );
         const child = await runChild(childScript, join(dir, 'job.json'), {
           ...env,
           // V8's code cache for the big provider SDKs, shared by every evaluation (Node ≥ 22.1).

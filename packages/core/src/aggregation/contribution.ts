@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVINCE_CODES } from '../places/provinces.ts';
 import { DISTRIBUTION_KINDS } from '../schemas/distribution.ts';
 import { DONATION_KINDS } from '../schemas/donation.ts';

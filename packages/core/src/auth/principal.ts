@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError } from '../errors.ts';
 import { isProvinceCode, type ProvinceCode } from '../places/provinces.ts';
 

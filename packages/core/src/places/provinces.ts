@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Iran's 31 provinces with their current ISO 3166-2:IR codes (the 2020 numbering, as the npm

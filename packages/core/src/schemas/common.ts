@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizePersianText, parseLocalizedInteger, toAsciiDigits } from '../text/persian.ts';
 
 /** Names and free text: normalized (see text/persian.ts) before any length rule applies. */

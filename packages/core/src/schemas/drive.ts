@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { provinceCodeSchema } from '../places/provinces.ts';
 import { isoDate, persianText } from './common.ts';
 import type { RuleViolation } from './project.ts';

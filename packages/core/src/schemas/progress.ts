@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDateTime, percentInput, persianText } from './common.ts';
 
 /** POST /projects/{id}/progress: a field report of physical progress, kept as history. */

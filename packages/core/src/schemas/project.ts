@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { provinceCodeSchema } from '../places/provinces.ts';
 import { countInput, isoDate, percentInput, persianText } from './common.ts';

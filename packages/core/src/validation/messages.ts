@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type * as z from 'zod';
+// Only the two locales we speak, not zod's whole `locales` namespace (it would bundle every language).
+import en from 'zod/v4/locales/en.js';
+import fa from 'zod/v4/locales/fa.js';
 
 export type Language = 'en' | 'fa';
 
@@ -33,8 +36,8 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
 };
 
 const LOCALES: Record<Language, z.core.$ZodErrorMap> = {
-  en: z.locales.en().localeError,
-  fa: z.locales.fa().localeError,
+  en: en().localeError,
+  fa: fa().localeError,
 };
 
 /** The error map for one language: our rules by key, zod's own locale for the rest. */

@@ -1,5 +1,5 @@
 import { distributionInput, donationInput, driveInput, drivePatch, progressReportInput, projectInput, projectPatch } from '@abad/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_TYPES } from './problem.ts';
 import { driveRecordListQuery, historyQuery, pageQuery, projectListQuery } from './queries.ts';
 import { routes, type Route } from './routes.ts';

@@ -1,5 +1,5 @@
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, entityId, isoDate, parseInput, persianText, provinceCodeSchema, type Language } from '@abad/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HttpEvent } from './request.ts';
 
 /** Query strings of the list routes, declared once for the handlers and the OpenAPI document. */

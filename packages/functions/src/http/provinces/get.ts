@@ -1,5 +1,5 @@
 import { parseInput, provinceCodeSchema, provinceFigures } from '@abad/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, type HttpRequest } from '../handler.ts';
 import { json } from '../response.ts';
 

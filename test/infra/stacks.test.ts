@@ -1,0 +1,512 @@
+import { builtinModules } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUNTED_SORT_KEYS, STREAM_FILTER_PATTERN } from '../../packages/core/src/aggregation/stream-filter.ts';
+import { KEY_ATTRIBUTES, TABLE } from '../../packages/core/src/table/definition.ts';
+import { routes } from '../../packages/functions/src/http/routes.ts';
+import { ARCHITECTURE, NODE_RUNTIME, RUNTIME_PROVIDED } from '../../stacks/bundle.ts';
+import { startSstHarness, type DeclaredResource, type Evaluation } from './sst-offline.ts';
+
+/**
+ * The real sst.config.ts, evaluated offline under Pulumi's mocks (test/infra/sst-offline.ts
+ * stands in for the SST binary): what `sst deploy` would create, checked resource by resource.
+ */
+
+const WEB_ORIGIN = 'https://abad.example.org';
+const OIDC_ISSUER = 'https://login.example.org/';
+
+let harness: Awaited<ReturnType<typeof startSstHarness>>;
+/** Stage prod with the default identity provider (a Cognito user pool). */
+let prod: Evaluation;
+/** A development stage pointed at an external OIDC issuer. */
+let dev: Evaluation;
+let broken: { noStream: Evaluation; missingHandler: Evaluation; missingExport: Evaluation };
+
+beforeAll(async () => {
+  harness = await startSstHarness();
+  // First alone: it fills the handler build cache the others reuse.
+  prod = await harness.evaluate({ stage: 'prod', env: { ABAD_WEB_ORIGINS: WEB_ORIGIN, ABAD_ALARM_EMAIL: 'ops@example.org' } });
+  const [d, noStream, missingHandler, missingExport] = await Promise.all([
+    harness.evaluate({ stage: 'dev', env: { ABAD_OIDC_ISSUER: OIDC_ISSUER, ABAD_OIDC_AUDIENCE: 'abad-api, abad-web' } }),
+    harness.evaluate({
+      stage: 'dev',
+      patches: { 'stacks/table.ts': (source) => source.replace(/\n\s*stream: [^\n]*\n/, '\n') },
+    }),
+    harness.evaluate({
+      stage: 'dev',
+      patches: {
+        'packages/functions/src/http/routes.ts': (source) =>
+          source.replace(
+            '] as const satisfies',
+            "  { method: 'POST', path: '/projects/{id}/archive', handler: 'projects/archive', auth: 'jwt' },\n] as const satisfies",
+          ),
+      },
+    }),
+    harness.evaluate({
+      stage: 'dev',
+      patches: { 'packages/functions/src/http/health.ts': (source) => source.replace('export const handler', 'export const main') },
+    }),
+  ]);
+  dev = d;
+  broken = { noStream, missingHandler, missingExport };
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+// --- reading the declared resources ---------------------------------------------------------
+
+function all(evaluation: Evaluation, type: string): DeclaredResource[] {
+  return evaluation.resources.filter((r) => r.type === type);
+}
+
+function one(evaluation: Evaluation, type: string, name?: string): DeclaredResource {
+  const found = all(evaluation, type).filter((r) => name === undefined || r.name === name);
+  expect(found, `${type} ${name ?? ''}`).toHaveLength(1);
+  return found[0]!;
+}
+
+/** The component a resource belongs to: the last name in its parent's URN. */
+function owner(resource: DeclaredResource): string {
+  return resource.parent.split('::').pop() ?? '';
+}
+
+const table = (e: Evaluation) => one(e, 'aws:dynamodb/table:Table');
+const lambdas = (e: Evaluation) => all(e, 'aws:lambda/function:Function');
+/** The Lambda function whose handler is the given one. */
+function lambdaFor(e: Evaluation, handler: string): DeclaredResource {
+  const found = lambdas(e).filter((f) => f.inputs.handler === handler);
+  expect(found, handler).toHaveLength(1);
+  return found[0]!;
+}
+/** The IAM role of a Lambda function (its `role` input is the role's ARN). */
+function roleOf(e: Evaluation, fn: DeclaredResource): DeclaredResource {
+  const found = all(e, 'aws:iam/role:Role').filter((r) => fn.inputs.role.endsWith(`/${r.inputs.name}`));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
+const AGGREGATOR = 'packages/functions/src/stream/aggregate.handler';
+const REFRESH = 'packages/functions/src/cron/refresh.handler';
+const routeHandler = (route: { handler: string }) => `packages/functions/src/http/${route.handler}.handler`;
+
+// --- a small IAM evaluator: enough to ask "may this function do X to an item with key K?" ---
+
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, string[]>>;
+}
+
+function statements(role: DeclaredResource): Statement[] {
+  return (role.inputs.inlinePolicies as { policy: string }[]).flatMap((p) => JSON.parse(p.policy).Statement as Statement[]);
+}
+
+function like(value: string, pattern: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return regex.test(value);
+}
+
+function matches(statement: Statement, action: string, resource: string, leadingKey?: string): boolean {
+  if (!statement.Action.some((a) => like(action, a))) return false;
+  if (!statement.Resource.some((r) => like(resource, r))) return false;
+  for (const [test, byVariable] of Object.entries(statement.Condition ?? {})) {
+    for (const [variable, values] of Object.entries(byVariable)) {
+      if (variable !== 'dynamodb:LeadingKeys') throw new Error(`unexpected condition key ${variable}`);
+      const keys = leadingKey === undefined ? [] : [leadingKey];
+      const hit = (key: string) => values.some((v) => like(key, v));
+      if (test === 'ForAllValues:StringLike' && !keys.every(hit)) return false;
+      else if (test === 'ForAnyValue:StringLike' && !keys.some(hit)) return false;
+      else if (test !== 'ForAllValues:StringLike' && test !== 'ForAnyValue:StringLike') throw new Error(`unexpected condition ${test}`);
+    }
+  }
+  return true;
+}
+
+/** IAM's rule for one identity policy: an explicit deny wins, else an allow is needed. */
+function may(role: DeclaredResource, action: string, resource: string, leadingKey?: string): boolean {
+  const relevant = statements(role).filter((s) => matches(s, action, resource, leadingKey));
+  return relevant.some((s) => s.Effect === 'Allow') && !relevant.some((s) => s.Effect === 'Deny');
+}
+
+const ITEM_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const SAMPLE_KEYS = {
+  project: 'PROJECT#01J0000000000000000000000',
+  drive: 'DRIVE#01J0000000000000000000000',
+  donation: 'DONATION#01J0000000000000000000000',
+  distribution: 'DISTRIBUTION#01J0000000000000000000000',
+  idempotency: 'IDEMPOTENCY#4d2a0c1f',
+  aggregate: 'AGG#PROVINCE#IR-13',
+  history: 'HIST#PROVINCE#IR-13',
+};
+const ENTITY_KEYS = [SAMPLE_KEYS.project, SAMPLE_KEYS.drive, SAMPLE_KEYS.donation, SAMPLE_KEYS.distribution, SAMPLE_KEYS.idempotency];
+
+function canWrite(role: DeclaredResource, tableArn: string, key: string): boolean {
+  return ITEM_WRITES.some((action) => may(role, action, tableArn, key));
+}
+
+/** The DynamoDB actions a role allows at all (on any key). */
+function dynamoActions(role: DeclaredResource): string[] {
+  return [...new Set(statements(role).filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action).filter((a) => a.startsWith('dynamodb:')))].sort();
+}
+
+// --------------------------------------------------------------------------------------------
+
+describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
+  it('evaluates for prod and for another stage without errors, answering every call it makes', () => {
+    expect(prod.errors).toEqual([]);
+    expect(dev.errors).toEqual([]);
+    expect(prod.unansweredRpc).toEqual([]);
+    expect(dev.unansweredRpc).toEqual([]);
+    console.info(`evaluations: prod ${prod.ms} ms (with builds), dev ${dev.ms} ms, broken ${Object.values(broken).map((b) => b.ms).join('/')} ms`);
+  });
+
+  describe('the table', () => {
+    it('has the keys and indexes of core’s one definition, on-demand, with the stream, TTL and PITR', () => {
+      const { inputs } = table(prod);
+      expect(inputs.billingMode).toBe('PAY_PER_REQUEST');
+      expect(inputs.hashKey).toBe(TABLE.partitionKey);
+      expect(inputs.rangeKey).toBe(TABLE.sortKey);
+      expect(inputs.attributes).toEqual(KEY_ATTRIBUTES.map((name) => ({ name, type: 'S' })));
+      expect(inputs.globalSecondaryIndexes).toEqual(
+        Object.values(TABLE.indexes).map((index) => ({
+          name: index.name,
+          hashKey: index.partitionKey,
+          rangeKey: index.sortKey,
+          projectionType: 'ALL',
+        })),
+      );
+      expect(inputs.streamEnabled).toBe(true);
+      expect(inputs.streamViewType).toBe(TABLE.streamViewType);
+      expect(inputs.ttl).toEqual({ attributeName: TABLE.ttlAttribute, enabled: true });
+      expect(inputs.pointInTimeRecovery).toEqual({ enabled: true });
+    });
+
+    it('is protected from deletion and retained on removal in prod only; prod refuses `sst remove`', () => {
+      expect(table(prod).inputs.deletionProtectionEnabled).toBe(true);
+      expect(table(prod).retainOnDelete).toBe(true);
+      expect(prod.outputs._protect).toBe(true);
+      expect(table(dev).inputs.deletionProtectionEnabled).toBe(false);
+      expect(table(dev).retainOnDelete).toBe(false);
+      expect(dev.outputs._protect).toBe(false);
+    });
+  });
+
+  describe('the functions', () => {
+    it('are one per route, plus the aggregator and the refresh', () => {
+      expect(lambdas(prod).map((f) => f.inputs.handler).sort()).toEqual([...routes.map(routeHandler), AGGREGATOR, REFRESH].sort());
+    });
+
+    it('run Node.js 22 on arm64 with the handlers’ environment, and nothing pointing at a local DynamoDB', () => {
+      const tableName = table(prod).inputs.name;
+      const secret = one(prod, 'random:index/randomPassword:RandomPassword', 'CursorSecret');
+      expect(secret.inputs).toMatchObject({ length: 64, special: false });
+      for (const fn of lambdas(prod)) {
+        expect(fn.inputs.runtime, fn.inputs.handler).toBe(NODE_RUNTIME);
+        expect(fn.inputs.runtime).toBe('nodejs22.x');
+        expect(fn.inputs.architectures).toEqual([ARCHITECTURE]);
+        const env = fn.inputs.environment.variables;
+        expect(env.TABLE_NAME).toBe(tableName);
+        expect(env.CURSOR_SECRET).toBe('mock-random-password'); // the RandomPassword's result
+        expect(env.POWERTOOLS_SERVICE_NAME).toMatch(/^abad-/);
+        expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
+      }
+      for (const route of routes) {
+        expect(lambdaFor(prod, routeHandler(route)).inputs.environment.variables.CORS_ORIGINS).toBe(WEB_ORIGIN);
+      }
+      expect(lambdaFor(prod, REFRESH).inputs.environment.variables.REFRESH_QUIET_SECONDS).toBe('900');
+    });
+
+    it('are bundled as minified ESM with the AWS SDK left to the runtime, from files that export the handler', () => {
+      expect(prod.builds).toHaveLength(routes.length + 2);
+      for (const build of prod.builds) {
+        expect(build.errors, build.handler).toEqual([]);
+        expect(build.properties).toMatchObject({ format: 'esm', minify: true, esbuild: { external: RUNTIME_PROVIDED } });
+        expect(build.outfile).toMatch(/\.mjs$/);
+        // Only Node's built-ins and the SDK are imported at run time; everything else is inside.
+        for (const path of build.externalImports ?? []) {
+          const builtin = path.startsWith('node:') || builtinModules.includes(path);
+          expect(builtin || path.startsWith('@aws-sdk/'), `${build.handler} imports ${path}`).toBe(true);
+        }
+        expect(build.externalImports).toContain('@aws-sdk/client-dynamodb');
+      }
+    });
+
+    it('trust only the Lambda service (not the account root SST 4.17.1 adds for `sst dev`)', () => {
+      for (const fn of lambdas(prod)) {
+        const trust = roleOf(prod, fn).inputs.assumeRolePolicy;
+        const policy = typeof trust === 'string' ? JSON.parse(trust) : trust;
+        expect(policy.Statement, fn.inputs.handler).toEqual([
+          expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }),
+        ]);
+      }
+    });
+  });
+
+  describe('least privilege on the table', () => {
+    const arn = () => `arn:aws:dynamodb:us-east-1:123456789012:table/${table(prod).inputs.name}`;
+
+    it('no function has dynamodb:* or a wildcard resource, and none is linked to the table', () => {
+      for (const fn of lambdas(prod)) {
+        for (const s of statements(roleOf(prod, fn))) {
+          expect(s.Action).not.toContain('dynamodb:*');
+          expect(s.Action).not.toContain('*');
+          expect(s.Resource).not.toContain('*');
+        }
+        expect(Object.keys(fn.inputs.environment.variables).filter((k) => k.startsWith('SST_RESOURCE_') && k !== 'SST_RESOURCE_App')).toEqual([]);
+      }
+    });
+
+    it('read routes only read; no HTTP handler can write aggregates or history', () => {
+      for (const route of routes) {
+        const role = roleOf(prod, lambdaFor(prod, routeHandler(route)));
+        const where = `${route.method} ${route.path}`;
+        expect(may(role, 'dynamodb:Query', `${arn()}/index/GSI1`), where).toBe(true);
+        expect(may(role, 'dynamodb:GetItem', arn()), where).toBe(true);
+        expect(may(role, 'dynamodb:Scan', arn()), where).toBe(false);
+        expect(canWrite(role, arn(), SAMPLE_KEYS.aggregate), where).toBe(false);
+        expect(canWrite(role, arn(), SAMPLE_KEYS.history), where).toBe(false);
+        if (route.method === 'GET') {
+          expect(dynamoActions(role), where).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+          for (const key of ENTITY_KEYS) expect(canWrite(role, arn(), key), `${where} ${key}`).toBe(false);
+        }
+      }
+    });
+
+    it('write routes write only their own resource’s items, and POSTs their idempotency records', () => {
+      const own: Record<string, string> = {
+        projects: SAMPLE_KEYS.project,
+        drives: SAMPLE_KEYS.drive,
+        donations: SAMPLE_KEYS.donation,
+        distributions: SAMPLE_KEYS.distribution,
+      };
+      for (const route of routes.filter((r) => r.method !== 'GET')) {
+        const role = roleOf(prod, lambdaFor(prod, routeHandler(route)));
+        const where = `${route.method} ${route.path}`;
+        const mine = own[route.handler.split('/')[0]!]!;
+        expect(may(role, 'dynamodb:PutItem', arn(), mine), where).toBe(true);
+        expect(may(role, 'dynamodb:UpdateItem', arn(), mine), where).toBe(true);
+        expect(may(role, 'dynamodb:DeleteItem', arn(), mine), where).toBe(true);
+        expect(may(role, 'dynamodb:PutItem', arn(), SAMPLE_KEYS.idempotency), where).toBe(route.method === 'POST');
+        for (const other of Object.values(own).filter((k) => k !== mine)) expect(canWrite(role, arn(), other), `${where} ${other}`).toBe(false);
+        expect(dynamoActions(role), where).toEqual(
+          ['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        );
+      }
+    });
+
+    it('the aggregator only updates aggregates: it cannot write projects, donations or anything else', () => {
+      const role = roleOf(prod, lambdaFor(prod, AGGREGATOR));
+      expect(dynamoActions(role)).toEqual([
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+        'dynamodb:UpdateItem',
+      ]);
+      expect(may(role, 'dynamodb:UpdateItem', arn(), SAMPLE_KEYS.aggregate)).toBe(true);
+      for (const key of [...ENTITY_KEYS, SAMPLE_KEYS.history]) expect(canWrite(role, arn(), key), key).toBe(false);
+      expect(may(role, 'dynamodb:GetItem', arn(), SAMPLE_KEYS.project)).toBe(false);
+      // The stream, read by the event source mapping with this role.
+      const streamArn = `${arn()}/stream/2026-01-01T00:00:00.000`;
+      for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']) {
+        expect(may(role, action, streamArn), action).toBe(true);
+      }
+      // The on-failure destination: Lambda sends to it with the function's role.
+      const queue = one(prod, 'aws:sqs/queue:Queue');
+      expect(may(role, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:123456789012:queue/${queue.inputs.name}`)).toBe(true);
+    });
+
+    it('the refresh scans, and writes only aggregates and history', () => {
+      const role = roleOf(prod, lambdaFor(prod, REFRESH));
+      expect(dynamoActions(role)).toEqual(['dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem']);
+      expect(may(role, 'dynamodb:Scan', arn())).toBe(true);
+      expect(may(role, 'dynamodb:PutItem', arn(), SAMPLE_KEYS.history)).toBe(true);
+      expect(may(role, 'dynamodb:UpdateItem', arn(), SAMPLE_KEYS.aggregate)).toBe(true);
+      for (const key of ENTITY_KEYS) expect(canWrite(role, arn(), key), key).toBe(false);
+    });
+  });
+
+  describe('the API', () => {
+    it('routes every entry of the route table to its handler, behind the JWT authorizer exactly when it says `jwt`', () => {
+      const authorizer = one(prod, 'aws:apigatewayv2/authorizer:Authorizer');
+      const declared = all(prod, 'aws:apigatewayv2/route:Route');
+      expect(declared.map((r) => r.inputs.routeKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+      for (const route of routes) {
+        const resource = declared.find((r) => r.inputs.routeKey === `${route.method} ${route.path}`)!;
+        if (route.auth === 'jwt') {
+          expect(resource.inputs.authorizationType, resource.inputs.routeKey).toBe('JWT');
+          expect(resource.inputs.authorizerId).toBe(`${authorizer.name}-id`);
+        } else {
+          expect(resource.inputs.authorizationType, resource.inputs.routeKey).toBe('NONE');
+          expect(resource.inputs.authorizerId).toBeUndefined();
+        }
+        // route → integration → function, by the component that owns each.
+        const integration = all(prod, 'aws:apigatewayv2/integration:Integration').find((i) => owner(i) === owner(resource))!;
+        expect(resource.inputs.target).toBe(`integrations/${integration.name}-id`);
+        expect(integration.inputs).toMatchObject({ integrationType: 'AWS_PROXY', payloadFormatVersion: '2.0' });
+        expect(integration.inputs.integrationUri).toBe(`arn:aws:lambda:us-east-1:123456789012:function/${lambdaFor(prod, routeHandler(route)).inputs.name}`);
+      }
+    });
+
+    it('by default trusts ID tokens of a Cognito user pool whose users cannot set their own role', () => {
+      const authorizer = one(prod, 'aws:apigatewayv2/authorizer:Authorizer');
+      const pool = one(prod, 'aws:cognito/userPool:UserPool');
+      const client = one(prod, 'aws:cognito/userPoolClient:UserPoolClient');
+      expect(authorizer.inputs).toMatchObject({
+        authorizerType: 'JWT',
+        identitySources: ['$request.header.Authorization'],
+        jwtConfiguration: { issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_UsersUserPool', audiences: [`${client.name}-id`] },
+      });
+      expect(pool.inputs.adminCreateUserConfig).toEqual({ allowAdminCreateUserOnly: true });
+      expect(pool.inputs.schemas.map((s: { name: string; attributeDataType: string; mutable: boolean }) => [s.name, s.attributeDataType, s.mutable])).toEqual([
+        ['role', 'String', true],
+        ['provinces', 'String', true],
+      ]);
+      expect(client.inputs.readAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:provinces']));
+      expect(client.inputs.writeAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
+      expect(client.inputs.callbackUrls).toEqual([WEB_ORIGIN]);
+      // prod keeps and protects its accounts like its table.
+      expect(pool.inputs.deletionProtection).toBe('ACTIVE');
+      expect(pool.retainOnDelete).toBe(true);
+    });
+
+    it('trusts an external OIDC issuer and audience instead when configured, and creates no user pool', () => {
+      expect(one(dev, 'aws:apigatewayv2/authorizer:Authorizer').inputs.jwtConfiguration).toEqual({
+        issuer: OIDC_ISSUER, // exactly as configured: it must equal the tokens' `iss`
+        audiences: ['abad-api', 'abad-web'],
+      });
+      expect(all(dev, 'aws:cognito/userPool:UserPool')).toEqual([]);
+      expect(all(dev, 'aws:cognito/userPoolClient:UserPoolClient')).toEqual([]);
+    });
+
+    it('allows the web site’s origin with the headers the API uses, throttles explicitly, and logs access', () => {
+      const api = one(prod, 'aws:apigatewayv2/api:Api');
+      expect(api.inputs.protocolType).toBe('HTTP');
+      expect(api.inputs.corsConfiguration).toEqual({
+        allowOrigins: [WEB_ORIGIN],
+        allowMethods: [...new Set(routes.map((r) => r.method))].sort(),
+        allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match'],
+        exposeHeaders: ['location', 'etag'],
+        maxAge: 86400,
+      });
+      // Without a configured origin (and before the web site exists): any origin; tokens are bearer tokens, never cookies.
+      expect(one(dev, 'aws:apigatewayv2/api:Api').inputs.corsConfiguration.allowOrigins).toEqual(['*']);
+
+      const stage = one(prod, 'aws:apigatewayv2/stage:Stage');
+      expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+      const accessLog = one(prod, 'aws:cloudwatch/logGroup:LogGroup', 'ApiAccessLog');
+      expect(accessLog.inputs.retentionInDays).toBe(90);
+      expect(stage.inputs.accessLogSettings.destinationArn).toContain(accessLog.inputs.name);
+      expect(JSON.parse(stage.inputs.accessLogSettings.format)).toMatchObject({ requestId: '"$context.requestId"', routeKey: '"$context.routeKey"', status: '$context.status' });
+    });
+  });
+
+  describe('the aggregator', () => {
+    it('consumes the stream with every setting the exactly-once aggregation relies on', () => {
+      const mapping = one(prod, 'aws:lambda/eventSourceMapping:EventSourceMapping');
+      const queue = one(prod, 'aws:sqs/queue:Queue');
+      const aggregator = lambdaFor(prod, AGGREGATOR);
+      expect(mapping.inputs.eventSourceArn).toMatch(new RegExp(`table/${table(prod).inputs.name}/stream/`));
+      expect(mapping.inputs.functionName).toBe(`arn:aws:lambda:us-east-1:123456789012:function/${aggregator.inputs.name}`);
+      expect(mapping.inputs).toMatchObject({
+        tumblingWindowInSeconds: 60, // events carry shardId, window and state
+        functionResponseTypes: ['ReportBatchItemFailures'],
+        batchSize: 100,
+        maximumBatchingWindowInSeconds: 1,
+        maximumRetryAttempts: 10,
+        parallelizationFactor: 1,
+        bisectBatchOnFunctionError: false,
+        startingPosition: 'TRIM_HORIZON',
+        destinationConfig: { onFailure: { destinationArn: `arn:aws:sqs:us-east-1:123456789012:queue/${queue.inputs.name}` } },
+      });
+      expect(mapping.inputs.tumblingWindowInSeconds).toBeGreaterThan(0);
+      expect(mapping.inputs.maximumRetryAttempts).toBeGreaterThanOrEqual(0); // -1 would be "retry forever"
+      expect(queue.inputs.messageRetentionSeconds).toBe(14 * 24 * 60 * 60);
+    });
+
+    it('is not invoked by aggregate, history or idempotency writes (core’s one filter)', () => {
+      const filters = one(prod, 'aws:lambda/eventSourceMapping:EventSourceMapping').inputs.filterCriteria.filters;
+      expect(filters).toEqual([{ pattern: JSON.stringify(STREAM_FILTER_PATTERN) }]);
+      const sortKeys = JSON.parse(filters[0].pattern).dynamodb.Keys.sk.S as string[];
+      expect(sortKeys).toEqual([...COUNTED_SORT_KEYS]);
+      for (const excluded of ['AGG', 'IDEMPOTENCY', '2026-01-01', 'PROGRESS#2026-01-01T00:00:00.000Z#01J', 'DRIVE']) {
+        expect(sortKeys).not.toContain(excluded);
+      }
+    });
+  });
+
+  it('runs the refresh daily with EventBridge Scheduler (CronV2; `Cron` is deprecated in SST 4.17.1)', () => {
+    const schedule = one(prod, 'aws:scheduler/schedule:Schedule');
+    const refresh = lambdaFor(prod, REFRESH);
+    expect(schedule.inputs).toMatchObject({
+      scheduleExpression: 'cron(30 23 * * ? *)',
+      scheduleExpressionTimezone: 'UTC',
+      state: 'ENABLED',
+      target: { arn: `arn:aws:lambda:us-east-1:123456789012:function/${refresh.inputs.name}`, retryPolicy: { maximumRetryAttempts: 2 } },
+    });
+    expect(all(prod, 'aws:cloudwatch/eventRule:EventRule')).toEqual([]);
+    expect(refresh.inputs.timeout).toBe(900);
+  });
+
+  it('alarms on the on-failure queue, the iterator age, the API’s 5xx rate and the functions’ errors', () => {
+    const topic = one(prod, 'aws:sns/topic:Topic');
+    const alarms = all(prod, 'aws:cloudwatch/metricAlarm:MetricAlarm').map((a) => a.inputs);
+    const topicArn = `arn:aws:sns:us-east-1:123456789012:topic/${topic.inputs.name}`;
+    for (const alarm of alarms) {
+      expect(alarm.alarmActions, alarm.name).toEqual([topicArn]);
+      expect(alarm.name).toMatch(/^abad-prod-/);
+    }
+    const queue = one(prod, 'aws:sqs/queue:Queue');
+    const aggregator = lambdaFor(prod, AGGREGATOR).inputs.name;
+    const refresh = lambdaFor(prod, REFRESH).inputs.name;
+    const api = one(prod, 'aws:apigatewayv2/api:Api');
+    const byMetric = (metricName: string, dimension: Record<string, string>) =>
+      alarms.filter((a) => a.metricName === metricName && Object.entries(dimension).every(([k, v]) => a.dimensions?.[k] === v));
+
+    expect(byMetric('ApproximateNumberOfMessagesVisible', { QueueName: queue.inputs.name })).toEqual([
+      expect.objectContaining({ namespace: 'AWS/SQS', threshold: 0, comparisonOperator: 'GreaterThanThreshold' }),
+    ]);
+    expect(byMetric('IteratorAge', { FunctionName: aggregator })).toEqual([
+      expect.objectContaining({ namespace: 'AWS/Lambda', statistic: 'Maximum', threshold: 60_000 }),
+    ]);
+    expect(byMetric('Errors', { FunctionName: aggregator })).toHaveLength(1);
+    expect(byMetric('Errors', { FunctionName: refresh })).toHaveLength(1);
+    const rate = alarms.find((a) => a.metricQueries)!;
+    expect(rate.metricQueries.map((q: { metric?: { metricName: string; dimensions: object } }) => q.metric && [q.metric.metricName, q.metric.dimensions])).toEqual([
+      ['5xx', { ApiId: `${api.name}-id`, Stage: '$default' }],
+      ['Count', { ApiId: `${api.name}-id`, Stage: '$default' }],
+      undefined,
+    ]);
+    expect(rate.metricQueries[2]).toMatchObject({ expression: 'IF(requests > 0, 100 * errors / requests, 0)', returnData: true });
+    expect(alarms).toHaveLength(5);
+
+    expect(one(prod, 'aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({ protocol: 'email', endpoint: 'ops@example.org' });
+    expect(all(dev, 'aws:sns/topicSubscription:TopicSubscription')).toEqual([]);
+  });
+
+  it('deploys no web site yet: stacks/web.ts is the placeholder hook', () => {
+    const site = prod.resources.filter((r) => r.type === 'sst:aws:StaticSite' || r.type === 'aws:cloudfront/distribution:Distribution');
+    expect(site).toEqual([]);
+    expect(prod.outputs).not.toHaveProperty('web');
+  });
+
+  describe('a broken config fails the evaluation', () => {
+    it('a table without a stream', () => {
+      expect(broken.noStream.errors).toContainEqual(expect.stringContaining('because stream is not enabled'));
+    });
+
+    it('a route whose handler file does not exist', () => {
+      expect(broken.missingHandler.errors).toContainEqual(
+        expect.stringContaining('Handler not found: packages/functions/src/http/projects/archive.handler'),
+      );
+    });
+
+    it('a handler file that does not export `handler`', () => {
+      expect(broken.missingExport.errors).toContainEqual(
+        expect.stringContaining('packages/functions/src/http/health.ts does not export "handler"'),
+      );
+    });
+  });
+});
