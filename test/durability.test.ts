@@ -32,7 +32,8 @@ function freePort(): Promise<number> {
 async function start(dataDir: string, port: number): Promise<Running> {
   const child = spawn(join(REPO, 'node_modules/.bin/tsx'), ['packages/local/src/start.ts'], {
     cwd: REPO,
-    env: { ...process.env, ABAD_DATA_DIR: dataDir, PORT: String(port) },
+    // Every log line the handlers can write (DEBUG), so the privacy check below sees them all.
+    env: { ...process.env, ABAD_DATA_DIR: dataDir, PORT: String(port), POWERTOOLS_LOG_LEVEL: 'DEBUG' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

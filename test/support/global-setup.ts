@@ -12,6 +12,8 @@ let stack: LocalStack | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject) {
+  // The handlers log every rejected request at INFO: thousands of lines in the fuzz test.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   dataDir = await mkdtemp(join(tmpdir(), 'abad-test-'));
   stack = await startLocalStack({ dataDir, port: 0, tableName: 'abad-test', log: () => {} });
   project.provide('apiUrl', stack.url);

@@ -7,6 +7,7 @@ import { createLambdaContext } from './lambda-context.ts';
 import { readBody } from './read-body.ts';
 import { createRouter } from './route-match.ts';
 import type { HttpHandler, LocalRoute } from './routes.ts';
+import type { SiteHandler } from './static-site.ts';
 
 export type { LocalRoute, HttpHandler } from './routes.ts';
 
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   timeoutMs?: number;
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Local runtime only: answers requests no route matches (the web pages, the development sign-in; see static-site.ts). */
+  site?: SiteHandler;
 }
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -50,7 +53,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const segments = decodeSegments(rawPath);
     if (!segments) return gatewayError(400, 'Bad Request');
     const match = route(method, segments);
-    if (!match) return gatewayError(404, 'Not Found');
+    if (!match) {
+      const page = await options.site?.({ method, path: rawPath, headers: req.headers, body: read.body, remoteAddress: req.socket.remoteAddress });
+      return page ?? gatewayError(404, 'Not Found');
+    }
 
     let claims: Record<string, unknown> | undefined;
     if (match.route.auth === 'jwt') {

@@ -11,6 +11,7 @@ import { loadIssuer, type Issuer } from './issuer.ts';
 import { localIssuerUrl, refreshIntervalFromEnv } from './paths.ts';
 import { importHandler, loadRouteTable, type HttpHandler, type LocalRoute } from './routes.ts';
 import { StartupError } from './startup-error.ts';
+import { createStaticSite } from './static-site.ts';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.ts';
 import { ensureTable } from './table.ts';
 import { startBackgroundWorkers } from './workers.ts';
@@ -103,7 +104,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const worker of workers) cleanup.push(() => worker.stop());
 
     // 6. The HTTP API, last, so nothing is served before everything behind it is ready.
-    const server = createHttpServer({ routes, loadHandler: options.loadHandler ?? importHandler, issuer, log });
+    //    With the web pages (packages/web/dist) and the development sign-in on the same port.
+    const server = createHttpServer({ routes, loadHandler: options.loadHandler ?? importHandler, issuer, log, site: createStaticSite({ issuer }) });
     server.listen(port, host);
     await once(server, 'listening').catch((error: unknown) => {
       if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw portTaken();

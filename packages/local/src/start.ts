@@ -31,6 +31,7 @@ try {
     [
       '',
       `Abad is running (${stack.routes.length} routes).`,
+      `  Web pages       ${stack.url}/`,
       `  API             ${stack.url}`,
       `  JWKS            ${stack.url}${JWKS_PATH}`,
       `  DynamoDB Local  ${stack.dynamoDbEndpoint}  (table ${stack.tableName}, data in ${shown.startsWith('..') ? dataDir : shown})`,

@@ -1,5 +1,5 @@
 import { can } from '@abad/core/auth/principal';
-import { allowedProvinces, currentSession, ROLE_NAMES } from './auth/session.ts';
+import { allowedProvinces, currentSession, ROLE_NAMES, signOut } from './auth/session.ts';
 import { h, replaceChildren } from './dom.ts';
 import { FORMS } from './forms/registry.ts';
 
@@ -16,8 +16,8 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
     ? h(
         'p',
         { class: 'who', 'data-testid': 'who' },
-        `${ROLE_NAMES[session.principal.role]} · ${session.principal.provinces === '*' ? 'همهٔ استان‌ها' : allowedProvinces(session.principal).map((p) => p.fa).join('، ')} · `,
-        link('#/sign-in', 'خروج'),
+        `${ROLE_NAMES[session.principal.role]} · ${session.principal.provinces === '*' ? 'همهٔ استان‌ها' : allowedProvinces(session.principal).map((p) => p.fa).join('، ')}`,
+        h('button', { type: 'button', onclick: signOutAndLeave }, 'خروج'),
       )
     : h('p', { class: 'who' }, link('#/sign-in', 'ورود کارکنان'));
   replaceChildren(
@@ -26,4 +26,9 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
     h('nav', { 'aria-label': 'پیوندهای اصلی' }, h('ul', {}, h('li', {}, link('#/', 'آمار استان‌ها')), forms.map((f) => h('li', {}, link(`#/forms/${f.slug}`, f.title))))),
     who,
   );
+}
+
+function signOutAndLeave(): void {
+  signOut();
+  if (location.hash.startsWith('#/forms/')) location.hash = '#/';
 }

@@ -3,6 +3,7 @@ import type { DonationFields } from '@abad/core/schemas/donation';
 import type { DriveFields } from '@abad/core/schemas/drive';
 import type { ProjectFields } from '@abad/core/schemas/project';
 import type { Province } from '@abad/core/places/provinces';
+import type { Figures } from '@abad/core/aggregation/figures';
 
 /**
  * What the read API returns (JSON: money as decimal strings). The shapes follow core's
@@ -10,22 +11,7 @@ import type { Province } from '@abad/core/places/provinces';
  */
 type Json<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] extends bigint | undefined ? string | undefined : T[K] extends object ? Json<T[K]> : T[K] };
 
-export interface FiguresJson {
-  projects: {
-    total: number;
-    byStatus: Record<string, number>;
-    byCategory: Record<string, number>;
-    nearCompletion: number;
-    averageProgressPercent: number;
-    budgetToman: string;
-    loansToman: string;
-    jobsCreated: number;
-    housingUnits: number;
-    beneficiaryHouseholds: number;
-  };
-  donations: { count: number; cashToman: string; inKindToman: string; totalToman: string };
-  distributions: { count: number; packages: number; households: number; valueToman: string };
-}
+export type FiguresJson = Json<Figures>;
 
 export interface ProvinceFiguresJson extends FiguresJson {
   province: Province;

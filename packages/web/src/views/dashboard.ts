@@ -34,13 +34,17 @@ export const dashboard: View = (main) => {
   main.append(
     h('h1', { id: 'page-title', tabindex: '-1' }, 'آمار زندهٔ استان‌ها'),
     h('p', { class: 'lead' }, 'پروژه‌های عمرانی و اشتغال، کمک‌های مردمی و بسته‌های توزیع‌شده در ۳۱ استان؛ آمار بدون بارگذاری دوباره به‌روز می‌شود.'),
-    h('section', { 'aria-labelledby': 'national-title' }, h('h2', { id: 'national-title' }, 'کل کشور'), cards.element),
     h(
-      'section',
-      { 'aria-labelledby': 'map-title', class: 'map-section' },
-      h('h2', { id: 'map-title' }, 'نقشه'),
-      h('div', { class: 'field inline' }, h('label', { for: selectId }, 'شاخص نقشه'), chooser),
-      mapSlot,
+      'div',
+      { class: 'overview' },
+      h('section', { 'aria-labelledby': 'national-title' }, h('h2', { id: 'national-title' }, 'کل کشور'), cards.element),
+      h(
+        'section',
+        { 'aria-labelledby': 'map-title', class: 'map-section' },
+        h('h2', { id: 'map-title' }, 'نقشه'),
+        h('div', { class: 'field inline' }, h('label', { for: selectId }, 'شاخص نقشه'), chooser),
+        mapSlot,
+      ),
     ),
     h('section', { 'aria-labelledby': 'table-title' }, h('h2', { id: 'table-title' }, 'جدول استان‌ها'), table.element),
     updated,

@@ -30,8 +30,12 @@ export function figureCards(keys: readonly string[] = FIGURES.map((f) => f.key),
       for (const figure of defs) {
         const slot = values.get(figure.key)!;
         const value = figure.read(figures);
-        slot.value.textContent = figure.money ? `${faCompact(value)} تومان` : faNumber(value);
-        slot.words.textContent = figure.money && value >= 10_000n ? tomanInWords(value) : '';
+        const number = figure.money ? faCompact(value) : faNumber(value);
+        if (figure.money) slot.value.replaceChildren(number, ' ', h('small', {}, 'تومان'));
+        else slot.value.textContent = number;
+        // The exact amount in words, when the compact figure rounds it.
+        const words = figure.money ? tomanInWords(value) : '';
+        slot.words.textContent = words.replace(/\s/g, ' ') === `${number} تومان`.replace(/\s/g, ' ') ? '' : words;
       }
       progressValue.textContent = faPercent(figures.projects.averageProgressPercent);
     },

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { faCompact, faCount, faNumber, faPercent, numberInWords, parseTyped, parseTypedPercent, tomanInWords } from '../src/format/numbers.ts';
+import { daysInJalaliMonth, isoDateToMoment, isoToJalali, jalaliToIso } from '../src/format/dates.ts';
+
+describe('numbers', () => {
+  it('writes Persian digits and separators', () => {
+    expect(faNumber(4482)).toBe('۴٬۴۸۲');
+    expect(faNumber(62_000_000_000n)).toBe('۶۲٬۰۰۰٬۰۰۰٬۰۰۰');
+  });
+
+  it('says amounts in words, exactly', () => {
+    expect(tomanInWords(62_000_000_000n)).toBe('۶۲ میلیارد تومان');
+    expect(numberInWords(62_500_000_000n)).toBe('۶۲ میلیارد و ۵۰۰ میلیون');
+    expect(numberInWords(1_234_567n)).toBe('۱ میلیون و ۲۳۴ هزار و ۵۶۷');
+    expect(numberInWords(4_200_000_000_000n)).toBe('۴ هزار و ۲۰۰ میلیارد');
+    expect(numberInWords(0n)).toBe('۰');
+    expect(numberInWords(950n)).toBe('۹۵۰');
+    // Beyond 2^53: bigint all the way.
+    expect(numberInWords(9_007_199_254_740_993n)).toBe('۹ میلیون و ۷ هزار و ۱۹۹ میلیارد و ۲۵۴ میلیون و ۷۴۰ هزار و ۹۹۳');
+  });
+
+  it('uses compact Persian units for big figures and stays exact for small counts', () => {
+    // ICU keeps the number and its unit together with a no-break space.
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    expect(spaced(faCompact(62_000_000_000n))).toBe('۶۲ میلیارد');
+    expect(faCompact(950)).toBe('۹۵۰');
+    expect(faCount(4482)).toBe('۴٬۴۸۲');
+    expect(spaced(faCount(9_300_000))).toBe('۹٫۳ میلیون');
+    expect(faPercent(80.5)).toBe('۸۰٫۵٪');
+  });
+
+  it('reads what was typed in any digit set, with separators', () => {
+    expect(parseTyped('۶۲٬۰۰۰٬۰۰۰٬۰۰۰')).toBe(62_000_000_000n);
+    expect(parseTyped('٦٢,٠٠٠')).toBe(62_000n);
+    expect(parseTyped('62 000')).toBe(62_000n);
+    expect(parseTyped('۶۲ میلیارد')).toBeUndefined();
+    expect(parseTypedPercent('۸۲٫۵')).toBe(82.5);
+    expect(parseTypedPercent('۷۰٪')).toBe(70);
+  });
+});
+
+describe('Persian calendar', () => {
+  it('converts picked dates to ISO dates and back', () => {
+    expect(jalaliToIso({ year: 1404, month: 1, day: 1 })).toBe('2025-03-21');
+    expect(jalaliToIso({ year: 1403, month: 12, day: 30 })).toBe('2025-03-20'); // 1403 is a leap year
+    expect(jalaliToIso({ year: 1404, month: 12, day: 30 })).toBeUndefined(); // 1404 is not
+    expect(isoToJalali('2025-03-21')).toEqual({ year: 1404, month: 1, day: 1 });
+    expect(daysInJalaliMonth(1404, 7)).toBe(30);
+    expect(daysInJalaliMonth(1404, 6)).toBe(31);
+  });
+
+  it('a picked day in a date-time field is noon in Tehran, the same day in UTC', () => {
+    expect(isoDateToMoment('2025-03-21')).toBe('2025-03-21T12:00:00+03:30');
+    expect(new Date(isoDateToMoment('2025-03-21')).toISOString().slice(0, 10)).toBe('2025-03-21');
+  });
+});
