@@ -32,17 +32,19 @@ export default $config({
     const { createApi } = await import('./stacks/api');
     const { createAggregator } = await import('./stacks/aggregator');
     const { createRefresh } = await import('./stacks/refresh');
-    const { createWeb } = await import('./stacks/web');
+    const { createRouter, createWeb } = await import('./stacks/web');
     const { createAlarms } = await import('./stacks/alarms');
 
     const config = readDeployConfig();
     const table = createTable();
     const shared = { table, cursorSecret: createCursorSecret() };
-    const issuer = createTokenIssuer(config);
+    // The pages and the API share one origin (stacks/web.ts); its URL is the sign-in's callback.
+    const router = createRouter();
+    const issuer = createTokenIssuer(config, { siteUrl: router.url });
     const api = createApi(shared, { issuer, corsOrigins: config.webOrigins });
     const aggregator = createAggregator(shared);
     const refresh = createRefresh(shared);
-    const web = createWeb({ apiUrl: api.api.url });
+    const web = createWeb({ router, apiUrl: api.api.url, issuer });
     createAlarms({ config, api, aggregator, refresh });
 
     return {
@@ -52,7 +54,8 @@ export default $config({
       ...(issuer.cognito
         ? { userPool: issuer.cognito.userPool.id, userPoolClient: issuer.cognito.client.id }
         : {}),
-      ...(web ? { web: web.url } : {}),
+      web: web.url,
+      ...(issuer.signIn ? { signIn: issuer.signIn.url } : {}),
     };
   },
 });

@@ -6,6 +6,13 @@ export interface TokenIssuer {
   audiences: $util.Input<string>[];
   /** The user pool and its web client, when the stack created them (the default). */
   cognito?: { userPool: sst.aws.CognitoUserPool; client: ReturnType<sst.aws.CognitoUserPool['addClient']> };
+  /**
+   * The hosted sign-in the web pages send users to (OAuth 2 implicit flow: the ID token comes
+   * back in the URL fragment): its authorize endpoint and the client id. Built into the site as
+   * VITE_AUTH_URL and VITE_AUTH_CLIENT_ID. Absent with an external issuer unless
+   * ABAD_OIDC_SIGN_IN_URL is set.
+   */
+  signIn?: { url: $util.Input<string>; clientId: $util.Input<string> };
 }
 
 /** The claims the handlers read (role and provinces), as Cognito custom attributes. */
@@ -25,12 +32,24 @@ const CUSTOM_ATTRIBUTES = [
  * created and the authorizer trusts that issuer instead; its tokens must carry `sub`, `role`
  * and `provinces` claims.
  */
-export function createTokenIssuer(config: DeployConfig): TokenIssuer {
-  if (config.oidc) return { issuer: config.oidc.issuer, audiences: config.oidc.audiences };
+export function createTokenIssuer(
+  config: DeployConfig,
+  web: { siteUrl?: $util.Input<string> } = {},
+): TokenIssuer {
+  if (config.oidc) {
+    const { issuer, audiences, signInUrl, clientId } = config.oidc;
+    return {
+      issuer,
+      audiences,
+      ...(signInUrl ? { signIn: { url: signInUrl, clientId: clientId ?? audiences[0]! } } : {}),
+    };
+  }
 
   const prod = $app.stage === 'prod';
   const userPool = new sst.aws.CognitoUserPool('Users', {
     usernames: ['email'],
+    // The hosted sign-in of the web pages: https://<prefix>.auth.<region>.amazoncognito.com.
+    domain: { prefix: hostedDomainPrefix() },
     transform: {
       userPool: (args, opts) => {
         args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
@@ -50,15 +69,23 @@ export function createTokenIssuer(config: DeployConfig): TokenIssuer {
     },
   });
 
+  // Where the hosted sign-in may send the ID token back: the site's own page (the pages send
+  // `redirect_uri` = origin + path, i.e. `https://…/`, which Cognito compares exactly), and the
+  // configured origins.
   const origins = config.webOrigins.filter((origin) => origin !== '*');
+  const callbackUrls = [
+    ...(web.siteUrl ? [$interpolate`${web.siteUrl}/`] : []),
+    ...origins,
+  ];
   const client = userPool.addClient('Web', {
-    ...(origins.length > 0 ? { callbackUrls: origins } : {}),
+    ...(callbackUrls.length > 0 ? { callbackUrls } : {}),
     transform: {
       client: (args) => {
         args.readAttributes = ['email', 'email_verified', 'name', ...CUSTOM_ATTRIBUTES.map((a) => `custom:${a.name}`)];
         args.writeAttributes = ['email', 'name'];
         args.explicitAuthFlows = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-        args.allowedOauthFlows = ['code'];
+        // implicit: the web pages' hosted sign-in (`response_type=token`, packages/web/src/auth).
+        args.allowedOauthFlows = ['implicit', 'code'];
         args.allowedOauthScopes = ['openid', 'email', 'profile'];
         args.preventUserExistenceErrors = 'ENABLED';
         return undefined;
@@ -71,5 +98,22 @@ export function createTokenIssuer(config: DeployConfig): TokenIssuer {
     issuer: $interpolate`https://${endpoint}`,
     audiences: [client.id],
     cognito: { userPool, client },
+    signIn: { url: $interpolate`${userPool.domainUrl!}/oauth2/authorize`, clientId: client.id },
   };
+}
+
+/**
+ * The Cognito domain prefix: unique in the region across all accounts, so the app and stage
+ * plus a random suffix kept in the stage's state. Lowercase letters, digits and hyphens, at most
+ * 63 characters, and never "aws", "amazon" or "cognito" (Cognito refuses them).
+ */
+function hostedDomainPrefix(): $util.Output<string> {
+  const suffix = new random.RandomString('UsersDomainSuffix', { length: 8, special: false, upper: false }).result;
+  const base = `${$app.name}-${$app.stage}`
+    .toLowerCase()
+    .replace(/aws|amazon|cognito/g, 'x')
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, 50)
+    .replace(/-+$/, '');
+  return $interpolate`${base}-${suffix}`;
 }

@@ -7,12 +7,14 @@
  * |---|---|---|
  * | `ABAD_OIDC_ISSUER` | (unset: a Cognito user pool) | an external OIDC issuer URL for the API's JWT authorizer |
  * | `ABAD_OIDC_AUDIENCE` | (required with the issuer) | its audience(s), comma-separated |
- * | `ABAD_WEB_ORIGINS` | `*` until the web site exists | the origin(s) allowed by CORS, comma-separated |
+ * | `ABAD_OIDC_SIGN_IN_URL` | (none) | with the issuer: its OAuth 2 authorize endpoint, for the web pages' sign-in |
+ * | `ABAD_OIDC_CLIENT_ID` | the first audience | with the sign-in URL: the client id the pages sign in as |
+ * | `ABAD_WEB_ORIGINS` | `*` | other origins allowed by CORS, comma-separated (the deployed pages share the API's origin and need none) |
  * | `ABAD_ALARM_EMAIL` | (none) | an address subscribed to the alarm topic |
  */
 export interface DeployConfig {
   /** Set: tokens come from this issuer and no Cognito user pool is created. */
-  oidc?: { issuer: string; audiences: string[] };
+  oidc?: { issuer: string; audiences: string[]; signInUrl?: string; clientId?: string };
   webOrigins: string[];
   alarmEmail?: string;
 }
@@ -55,10 +57,22 @@ export function readDeployConfig(env: Record<string, string | undefined> = proce
   const audiences = list(env.ABAD_OIDC_AUDIENCE);
   if (!issuer && audiences.length > 0) throw new Error('ABAD_OIDC_AUDIENCE is set without ABAD_OIDC_ISSUER');
   if (issuer && audiences.length === 0) throw new Error('ABAD_OIDC_ISSUER is set without ABAD_OIDC_AUDIENCE');
+  const signInUrl = env.ABAD_OIDC_SIGN_IN_URL?.trim() || undefined;
+  const clientId = env.ABAD_OIDC_CLIENT_ID?.trim() || undefined;
+  if (!issuer && (signInUrl || clientId)) throw new Error('ABAD_OIDC_SIGN_IN_URL and ABAD_OIDC_CLIENT_ID need ABAD_OIDC_ISSUER');
   const webOrigins = list(env.ABAD_WEB_ORIGINS).map(origin);
   const alarmEmail = env.ABAD_ALARM_EMAIL?.trim() || undefined;
   return {
-    ...(issuer ? { oidc: { issuer: httpsUrl('ABAD_OIDC_ISSUER', issuer), audiences } } : {}),
+    ...(issuer
+      ? {
+          oidc: {
+            issuer: httpsUrl('ABAD_OIDC_ISSUER', issuer),
+            audiences,
+            ...(signInUrl ? { signInUrl: httpsUrl('ABAD_OIDC_SIGN_IN_URL', signInUrl) } : {}),
+            ...(clientId ? { clientId } : {}),
+          },
+        }
+      : {}),
     webOrigins: webOrigins.length > 0 ? webOrigins : ['*'],
     ...(alarmEmail ? { alarmEmail } : {}),
   };

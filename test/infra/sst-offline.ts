@@ -449,6 +449,15 @@ function mockState(type: string, name: string, inputs: Record<string, any>): Rec
       state.endpoint = `cognito-idp.${REGION}.amazonaws.com/${REGION}_${name}`;
       state.id = `${REGION}_${name}`;
       break;
+    case 'aws:cloudfront/distribution:Distribution':
+      state.domainName = `${name.toLowerCase()}.cloudfront.net`;
+      break;
+    case 'aws:cloudfront/keyValueStore:KeyValueStore':
+      state.arn = `arn:aws:cloudfront::${ACCOUNT}:key-value-store/${name}`;
+      break;
+    case 'random:index/randomString:RandomString':
+      state.result = 'mockrand';
+      break;
     case 'random:index/randomPassword:RandomPassword':
       state.result = 'mock-random-password';
       break;

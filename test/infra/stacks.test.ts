@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTED_SORT_KEYS, STREAM_FILTER_PATTERN } from '../../packages/core/src/aggregation/stream-filter.ts';
 import { KEY_ATTRIBUTES, TABLE } from '../../packages/core/src/table/definition.ts';
 import { routes } from '../../packages/functions/src/http/routes.ts';
+import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { ARCHITECTURE, NODE_RUNTIME, RUNTIME_PROVIDED } from '../../stacks/bundle.ts';
-import { startSstHarness, type DeclaredResource, type Evaluation } from './sst-offline.ts';
+import { ROOT, startSstHarness, type DeclaredResource, type Evaluation } from './sst-offline.ts';
 
 /**
  * The real sst.config.ts, evaluated offline under Pulumi's mocks (test/infra/sst-offline.ts
@@ -13,6 +16,7 @@ import { startSstHarness, type DeclaredResource, type Evaluation } from './sst-o
 
 const WEB_ORIGIN = 'https://abad.example.org';
 const OIDC_ISSUER = 'https://login.example.org/';
+const OIDC_SIGN_IN = 'https://login.example.org/protocol/openid-connect/auth';
 
 let harness: Awaited<ReturnType<typeof startSstHarness>>;
 /** Stage prod with the default identity provider (a Cognito user pool). */
@@ -22,11 +26,16 @@ let dev: Evaluation;
 let broken: { noStream: Evaluation; missingHandler: Evaluation; missingExport: Evaluation };
 
 beforeAll(async () => {
+  // The site component reads packages/web/dist when the config is evaluated (a deploy builds it first).
+  ensureSiteBuilt();
   harness = await startSstHarness();
   // First alone: it fills the handler build cache the others reuse.
   prod = await harness.evaluate({ stage: 'prod', env: { ABAD_WEB_ORIGINS: WEB_ORIGIN, ABAD_ALARM_EMAIL: 'ops@example.org' } });
   const [d, noStream, missingHandler, missingExport] = await Promise.all([
-    harness.evaluate({ stage: 'dev', env: { ABAD_OIDC_ISSUER: OIDC_ISSUER, ABAD_OIDC_AUDIENCE: 'abad-api, abad-web' } }),
+    harness.evaluate({
+      stage: 'dev',
+      env: { ABAD_OIDC_ISSUER: OIDC_ISSUER, ABAD_OIDC_AUDIENCE: 'abad-api, abad-web', ABAD_OIDC_SIGN_IN_URL: OIDC_SIGN_IN },
+    }),
     harness.evaluate({
       stage: 'dev',
       patches: { 'stacks/table.ts': (source) => source.replace(/\n\s*stream: [^\n]*\n/, '\n') },
@@ -366,7 +375,8 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       ]);
       expect(client.inputs.readAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:provinces']));
       expect(client.inputs.writeAttributes.filter((a: string) => a.startsWith('custom:'))).toEqual([]);
-      expect(client.inputs.callbackUrls).toEqual([WEB_ORIGIN]);
+      // The deployed pages' own address first (the `redirect_uri` they send is origin + `/`).
+      expect(client.inputs.callbackUrls).toEqual(['https://routercdndistribution.cloudfront.net/', WEB_ORIGIN]);
       // prod keeps and protects its accounts like its table.
       expect(pool.inputs.deletionProtection).toBe('ACTIVE');
       expect(pool.retainOnDelete).toBe(true);
@@ -391,7 +401,7 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         exposeHeaders: ['location', 'etag'],
         maxAge: 86400,
       });
-      // Without a configured origin (and before the web site exists): any origin; tokens are bearer tokens, never cookies.
+      // Without a configured origin: any origin (the deployed pages share the API's origin and need no CORS); tokens are bearer tokens, never cookies.
       expect(one(dev, 'aws:apigatewayv2/api:Api').inputs.corsConfiguration.allowOrigins).toEqual(['*']);
 
       const stage = one(prod, 'aws:apigatewayv2/stage:Stage');
@@ -486,10 +496,94 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     expect(all(dev, 'aws:sns/topicSubscription:TopicSubscription')).toEqual([]);
   });
 
-  it('deploys no web site yet: stacks/web.ts is the placeholder hook', () => {
-    const site = prod.resources.filter((r) => r.type === 'sst:aws:StaticSite' || r.type === 'aws:cloudfront/distribution:Distribution');
-    expect(site).toEqual([]);
-    expect(prod.outputs).not.toHaveProperty('web');
+  describe('the web pages', () => {
+    const API_HOST = 'apiapi.execute-api.us-east-1.amazonaws.com';
+    const ROUTER_URL = 'https://routercdndistribution.cloudfront.net';
+    /** A dynamic resource (SST's KV and upload providers) by its name, without `__provider`. */
+    function dynamic(e: Evaluation, name: string): Record<string, any> {
+      const { __provider: _, ...inputs } = one(e, 'pulumi-nodejs:dynamic:Resource', name).inputs;
+      return inputs;
+    }
+    /** The router's route table, as the entries its CloudFront function reads: `type,namespace,host,path`. */
+    function routerEntries(e: Evaluation): string[] {
+      const router = all(e, 'pulumi-nodejs:dynamic:Resource').filter((r) => r.name.endsWith('.sst.aws.KvRoutesUpdate'));
+      return router.map((r) => r.inputs.entry as string).sort();
+    }
+
+    it('builds packages/web with `npm run build` into dist, with the API on its own origin and the Cognito hosted sign-in', () => {
+      const builder = one(prod, 'command:local:Command', 'SiteBuilder');
+      const pool = one(prod, 'aws:cognito/userPool:UserPool');
+      const client = one(prod, 'aws:cognito/userPoolClient:UserPoolClient');
+      expect(builder.inputs).toMatchObject({ create: 'npm run build', update: 'npm run build', dir: join(ROOT, 'packages', 'web') });
+      const domain = one(prod, 'aws:cognito/userPoolDomain:UserPoolDomain');
+      expect(domain.inputs).toEqual({ domain: 'abad-prod-mockrand', userPoolId: `us-east-1_${pool.name}` });
+      expect(builder.inputs.environment).toEqual({
+        VITE_API_URL: '',
+        VITE_AUTH_URL: 'https://abad-prod-mockrand.auth.us-east-1.amazoncognito.com/oauth2/authorize',
+        VITE_AUTH_CLIENT_ID: `${client.name}-id`,
+      });
+      // What the pages' hosted sign-in asks for (packages/web/src/auth/hosted-sign-in.ts): response_type=token, scope openid.
+      expect(client.inputs.allowedOauthFlows).toContain('implicit');
+      expect(client.inputs.allowedOauthFlowsUserPoolClient).toBe(true);
+      expect(client.inputs.allowedOauthScopes).toContain('openid');
+      expect(client.inputs.supportedIdentityProviders).toEqual(['COGNITO']);
+      // The build output is checked and uploaded from dist.
+      const files = dynamic(prod, 'SiteAssetFiles.sst.aws.BucketFiles').files as { key: string; source: string; cacheControl: string }[];
+      expect(files.map((f) => f.key)).toEqual(expect.arrayContaining(['index.html', 'LICENSES.txt']));
+      for (const file of files) expect(file.source.startsWith(join(ROOT, 'packages', 'web', 'dist'))).toBe(true);
+      // Hashed files for a year; the page and the licences revalidated.
+      for (const file of files) {
+        if (file.key.startsWith('assets/')) expect(file.cacheControl, file.key).toBe('public,max-age=31536000,immutable');
+        else expect(file.cacheControl, file.key).toMatch(/max-age=0/);
+      }
+      // SST's generated declaration of the variables stays out of the pages' sources.
+      expect(existsSync(join(ROOT, 'packages', 'web', 'src', 'sst-env.d.ts'))).toBe(false);
+      expect(prod.outputs).toMatchObject({ web: ROUTER_URL, signIn: 'https://abad-prod-mockrand.auth.us-east-1.amazoncognito.com/oauth2/authorize' });
+    });
+
+    it('with an external issuer, signs in at its configured authorize URL as the first audience', () => {
+      expect(one(dev, 'command:local:Command', 'SiteBuilder').inputs.environment).toEqual({
+        VITE_API_URL: '',
+        VITE_AUTH_URL: OIDC_SIGN_IN,
+        VITE_AUTH_CLIENT_ID: 'abad-api',
+      });
+      expect(all(dev, 'aws:cognito/userPoolDomain:UserPoolDomain')).toEqual([]);
+    });
+
+    it('serves the site and the API from one CloudFront origin: the API’s first path segments to the API, the rest to the site', () => {
+      const prefixes = [...new Set(routes.map((r) => `/${r.path.split('/')[1]}`))].sort();
+      expect(prefixes).toEqual(['/distributions', '/donations', '/drives', '/health', '/openapi.json', '/projects', '/provinces']);
+      one(prod, 'aws:cloudfront/distribution:Distribution');
+      expect(all(prod, 'sst:aws:Router')).toHaveLength(1);
+      const entries = routerEntries(prod);
+      // One URL route per prefix, each to the API's host (paths unchanged, no rewrite), and the site at every other path.
+      expect(entries.filter((e) => e.startsWith('url,')).map((e) => e.split(',')[3]).sort()).toEqual(prefixes);
+      expect(entries.filter((e) => e.startsWith('site,'))).toEqual([expect.stringMatching(/^site,[0-9a-f]{4},,$/)]);
+      for (const prefix of prefixes) {
+        const metadata = JSON.parse(dynamic(prod, `RouterRoute${prefix}RouteKey.sst.aws.KvKeys`).entries.metadata);
+        expect(metadata, prefix).toEqual({ host: API_HOST, origin: {} });
+      }
+      // The site's files: index.html at `/`, dist/assets as a directory; any other path gets index.html.
+      const site = dynamic(prod, 'SiteKvKeys.sst.aws.KvKeys').entries;
+      expect(site['/index.html']).toBe('s3');
+      expect(JSON.parse(site.metadata)).toMatchObject({ custom404: '/index.html', s3: { routes: ['/assets'] } });
+    });
+
+    it('passes every method, the bearer token and the language through to the API, caching nothing the API does not allow', () => {
+      const distribution = one(prod, 'aws:cloudfront/distribution:Distribution');
+      const behavior = distribution.inputs.defaultCacheBehavior;
+      expect([...behavior.allowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+      expect(behavior.viewerProtocolPolicy).toBe('redirect-to-https');
+      // Managed-AllViewerExceptHostHeader: Idempotency-Key, If-Match, Content-Type … reach the API; Host is the API's.
+      expect(behavior.originRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+      const policy = all(prod, 'aws:cloudfront/cachePolicy:CachePolicy').find((p) => behavior.cachePolicyId === `${p.name}-id`)!;
+      // CloudFront forwards Authorization only when it is in the cache key (GET /donations needs it).
+      expect(policy.inputs.parametersInCacheKeyAndForwardedToOrigin.headersConfig).toEqual({
+        headerBehavior: 'whitelist',
+        headers: { items: expect.arrayContaining(['authorization', 'accept-language']) },
+      });
+      expect(policy.inputs.defaultTtl).toBe(0);
+    });
   });
 
   describe('a broken config fails the evaluation', () => {
