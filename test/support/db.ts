@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, type Store } from '@abad/core';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import { inject } from 'vitest';
@@ -13,4 +12,3 @@ export function testStore(): Store {
   };
 }
 
-export { DynamoDBClient };

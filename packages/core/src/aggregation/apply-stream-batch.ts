@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../store/store.ts';
-import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, REVISION, aggregateIndexKeys, aggregateKey } from './aggregate-item.ts';
+import { MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
+import { AggregateUpdate } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { InvalidImageError, contribution } from './contribution.ts';
 import { padSequence } from './sequence.ts';
@@ -90,60 +90,39 @@ async function applyToScope(store: Store, scope: string, shardId: string, record
   // First try: assume no record of this batch was applied before (the usual case).
   let pending = records;
   let expectedMark: string | undefined | null = null; // null: "below the first record"
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const delta = pending.reduce((sum, r) => addInto(sum, r.delta), new Map<string, bigint>());
-    const last = pending.at(-1)!.sequence;
+    // After a redelivery, what is left above the mark may be nothing, or cancel out.
+    if (attempt > 1 && isZero(delta)) return 'already';
+    if (attempt > MAX_ATTEMPTS) throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
     try {
       countWrite();
-      await store.doc.send(updateCommand(store, scope, shardId, delta, last, expectedMark, pending[0]!.sequence));
+      await store.doc.send(updateCommand(store, scope, shardId, delta, pending.at(-1)!.sequence, expectedMark, pending[0]!.sequence));
       return 'applied';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // The mark moved: keep only the records above it and try again at that mark.
       const current = error.Item?.[`${MARK_PREFIX}${shardId}`]?.S;
       pending = records.filter((r) => current === undefined || r.sequence > current);
-      if (pending.length === 0 || isZero(pending.reduce((sum, r) => addInto(sum, r.delta), new Map<string, bigint>()))) {
-        return 'already';
-      }
       expectedMark = current;
     }
   }
-  throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
 }
 
+/** Adds the delta and moves this shard's mark to the last record, if the mark is where we expect it. */
 function updateCommand(store: Store, scope: string, shardId: string, delta: Counters, lastSequence: string, expectedMark: string | undefined | null, firstSequence: string) {
-  const names: Record<string, string> = { '#mark': `${MARK_PREFIX}${shardId}`, '#markAt': `${MARK_TIME_PREFIX}${shardId}`, '#updatedAt': 'updatedAt', '#scope': 'scope', '#type': 'type', '#revision': REVISION };
-  const values: Record<string, NativeAttributeValue> = { ':last': lastSequence, ':now': Date.now(), ':nowIso': store.now().toISOString(), ':scope': scope, ':type': 'Aggregate', ':one': 1 };
-  // Every write moves the revision, so the refresh can tell the aggregate it read is still current.
-  const adds: string[] = ['#revision :one'];
-  [...delta].forEach(([counter, value], i) => {
-    names[`#c${i}`] = `${COUNTER_PREFIX}${counter}`;
-    values[`:c${i}`] = value;
-    adds.push(`#c${i} :c${i}`);
-  });
-  const sets = ['#mark = :last', '#markAt = :now', '#updatedAt = :nowIso', '#scope = :scope', '#type = :type'];
-  Object.entries(aggregateIndexKeys(scope)).forEach(([attribute, value], i) => {
-    names[`#k${i}`] = attribute;
-    values[`:k${i}`] = value;
-    sets.push(`#k${i} = :k${i}`);
-  });
+  const update = new AggregateUpdate(store, scope).set(`${MARK_PREFIX}${shardId}`, lastSequence).set(`${MARK_TIME_PREFIX}${shardId}`, Date.now());
+  for (const [counter, value] of delta) update.addCounter(counter, value);
+  update.names['#mark'] = `${MARK_PREFIX}${shardId}`;
   let condition: string;
   if (expectedMark === null) {
-    values[':first'] = firstSequence;
+    update.values[':first'] = firstSequence;
     condition = 'attribute_not_exists(#mark) OR #mark < :first';
   } else if (expectedMark === undefined) {
     condition = 'attribute_not_exists(#mark)';
   } else {
-    values[':expected'] = expectedMark;
+    update.values[':expected'] = expectedMark;
     condition = '#mark = :expected';
   }
-  return new UpdateCommand({
-    TableName: store.tableName,
-    Key: aggregateKey(scope),
-    UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
-    ConditionExpression: condition,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-  });
+  return update.command(condition, { returnOldOnConditionFailure: true });
 }

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PROVINCES } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
-import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, REVISION, aggregateIndexKeys, aggregateKey, type StoredAggregate } from './aggregate-item.ts';
+import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, aggregateKey, type StoredAggregate } from './aggregate-item.ts';
+import { AggregateUpdate } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { historyKey, NATIONAL_SCOPE } from './history.ts';
 import { recount } from './recount.ts';
@@ -70,7 +71,7 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
       report.drift.push({ scope, differences, repaired: false, reason: 'not-quiet' });
       continue;
     }
-    const repaired = await repair(store, scope, stored, expected, now);
+    const repaired = await repair(store, scope, stored, expected);
     if (repaired) current.set(scope, expected);
     report.drift.push({ scope, differences, repaired, reason: repaired ? 'repaired' : 'changed-during-refresh' });
   }
@@ -80,37 +81,16 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
 }
 
 /** Sets the counters to the recount, only if the aggregate has not moved since it was read. */
-async function repair(store: Store, scope: string, stored: StoredAggregate | undefined, expected: Counters, now: Date): Promise<boolean> {
-  const names: Record<string, string> = { '#updatedAt': 'updatedAt', '#scope': 'scope', '#type': 'type', '#revision': REVISION };
-  const values: Record<string, NativeAttributeValue> = { ':nowIso': now.toISOString(), ':scope': scope, ':type': 'Aggregate', ':one': 1 };
-  const sets = ['#updatedAt = :nowIso', '#scope = :scope', '#type = :type'];
-  const counterNames = new Set([...expected.keys(), ...(stored?.counters.keys() ?? [])]);
-  [...counterNames].forEach((name, i) => {
-    names[`#c${i}`] = `${COUNTER_PREFIX}${name}`;
-    values[`:c${i}`] = expected.get(name) ?? 0n;
-    sets.push(`#c${i} = :c${i}`);
-  });
-  Object.entries(aggregateIndexKeys(scope)).forEach(([attribute, value], i) => {
-    names[`#k${i}`] = attribute;
-    values[`:k${i}`] = value;
-    sets.push(`#k${i} = :k${i}`);
-  });
+async function repair(store: Store, scope: string, stored: StoredAggregate | undefined, expected: Counters): Promise<boolean> {
+  const update = new AggregateUpdate(store, scope);
+  for (const name of new Set([...expected.keys(), ...(stored?.counters.keys() ?? [])])) update.setCounter(name, expected.get(name) ?? 0n);
   let condition = 'attribute_not_exists(#revision)';
   if (stored?.revision) {
-    values[':read'] = stored.revision;
+    update.values[':read'] = stored.revision;
     condition = '#revision = :read';
   }
   try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.tableName,
-        Key: aggregateKey(scope),
-        UpdateExpression: `SET ${sets.join(', ')} ADD #revision :one`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    await store.doc.send(update.command(condition));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

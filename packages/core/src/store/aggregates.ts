@@ -1,4 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './items.ts';
 import { aggregateKey, countyListKey, readAggregateItem } from '../aggregation/aggregate-item.ts';
 import { addInto, type Counters } from '../aggregation/counters.ts';
 import { figuresFrom, type Figures } from '../aggregation/figures.ts';
@@ -51,7 +52,7 @@ export async function allProvinceFigures(store: Store): Promise<{ provinces: Pro
 export async function provinceFigures(store: Store, code: ProvinceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
   const [own, counties] = await Promise.all([
     store.doc.send(new GetCommand({ TableName: store.tableName, Key: aggregateKey(scopes.province(code)), ConsistentRead: true })),
-    queryAll(store, countyListKey(code)),
+    queryAll(store, { IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': countyListKey(code) } }),
   ]);
   const { counters, updatedAt } = aggregateFigures(own.Item);
   return {
@@ -60,19 +61,6 @@ export async function provinceFigures(store: Store, code: ProvinceCode): Promise
     updatedAt,
     counties: counties.map((item) => ({ county: String(item.gsi1sk), ...figuresFrom(readAggregateItem(item).counters), updatedAt: (item.updatedAt as string | undefined) ?? null })),
   };
-}
-
-async function queryAll(store: Store, gsi1pk: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({ TableName: store.tableName, IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk }, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 export async function driveFigures(store: Store, driveId: string): Promise<Pick<Figures, 'donations' | 'distributions'> & { updatedAt: string | null }> {
@@ -89,19 +77,9 @@ export interface HistoryPoint extends Figures {
 /** Daily snapshots of a province (or the nation) between two dates, inclusive. */
 export async function provinceHistory(store: Store, code: ProvinceCode | 'national', from: string, to: string): Promise<HistoryPoint[]> {
   const scope = code === 'national' ? NATIONAL_SCOPE : scopes.province(code);
-  const points: HistoryPoint[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.doc.send(
-      new QueryCommand({
-        TableName: store.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': historyKey(scope, '').pk, ':from': from, ':to': to },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) points.push({ date: String(item.sk), ...figuresFrom(readAggregateItem(item).counters) });
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return points;
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': historyKey(scope, '').pk, ':from': from, ':to': to },
+  });
+  return items.map((item) => ({ date: String(item.sk), ...figuresFrom(readAggregateItem(item).counters) }));
 }

@@ -63,9 +63,11 @@ export async function listDrives(store: Store, limit: number, cursor?: string): 
 
 /** A donation or distribution must name an existing drive, of its own province when the drive has one. */
 export async function assertDriveAccepts(store: Store, driveId: string, province: ProvinceCode): Promise<Drive> {
-  const item = await getItem(store, keys.drive(driveId));
-  if (!item) throw new ValidationError([{ field: 'driveId', rule: 'driveNotFound', message: ruleMessage('driveNotFound', 'en') }]);
-  const drive = withoutKeys<Drive>(item);
+  const drive = await getDrive(store, driveId).catch((error: unknown) => {
+    // For a donation, a missing drive is a wrong field of the request, not a missing resource.
+    if (error instanceof NotFoundError) throw new ValidationError([{ field: 'driveId', rule: 'driveNotFound', message: ruleMessage('driveNotFound', 'en') }]);
+    throw error;
+  });
   if (drive.province && drive.province !== province) {
     throw new ValidationError([{ field: 'province', rule: 'driveProvince', message: ruleMessage('driveProvince', 'en') }]);
   }

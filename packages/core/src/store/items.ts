@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { IndexName } from '../table/definition.ts';
 import { KEY_FIELDS, type ItemKey } from '../table/keys.ts';
@@ -157,3 +157,15 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
   return start ? { items, cursor: encodeCursor(store.cursorSecret, fingerprint, start) } : { items };
 }
 
+
+/** Every item a query finds, page after page (for small result sets: a province's counties, a year of history). */
+export async function queryAll(store: Store, query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Record<string, NativeAttributeValue> | undefined;
+  do {
+    const page = await store.doc.send(new QueryCommand({ ...query, TableName: store.tableName, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -24,6 +24,9 @@ export const driveRecordListQuery = z.strictObject({
   drive: entityId.optional(),
 });
 
+/** `/provinces/{code}`. */
+export const provincePath = z.strictObject({ code: provinceCodeSchema });
+
 /** `/provinces/{code}/history?from=&to=`: a province code or `national`; a year by default. */
 export const historyPath = z.strictObject({ code: z.union([z.literal('national'), provinceCodeSchema]) });
 export const historyQuery = z

@@ -1,15 +1,13 @@
-import { parseInput, provinceCodeSchema, provinceFigures } from '@abad/core';
-import * as z from 'zod';
+import { parseInput, provinceFigures } from '@abad/core';
 import { httpHandler, type HttpRequest } from '../handler.ts';
+import { provincePath } from '../queries.ts';
 import { json } from '../response.ts';
-
-const path = z.strictObject({ code: provinceCodeSchema });
 
 /** One province with its counties side by side. */
 export const handler = httpHandler<HttpRequest>({
   auth: 'public',
   handle: async ({ store, event, language }) => {
-    const { code } = parseInput(path, event.pathParameters ?? {}, language);
+    const { code } = parseInput(provincePath, event.pathParameters ?? {}, language);
     return json(200, await provinceFigures(store, code), { 'cache-control': 'no-store' });
   },
 });

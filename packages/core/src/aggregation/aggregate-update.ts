@@ -1,0 +1,62 @@
+import { UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import type { Store } from '../store/store.ts';
+import { COUNTER_PREFIX, REVISION, aggregateIndexKeys, aggregateKey } from './aggregate-item.ts';
+
+/**
+ * An UpdateItem on an aggregate, as both its writers (the stream aggregator and the
+ * refresh's repair) build it: every write stamps the scope, type, county index keys and
+ * time, and moves the revision, so the refresh can tell the aggregate it read is still current.
+ */
+export class AggregateUpdate {
+  readonly names: Record<string, string> = { '#updatedAt': 'updatedAt', '#scope': 'scope', '#type': 'type', '#revision': REVISION };
+  readonly values: Record<string, NativeAttributeValue>;
+  private readonly sets = ['#updatedAt = :nowIso', '#scope = :scope', '#type = :type'];
+  private readonly adds = ['#revision :one'];
+  private counters = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly scope: string,
+  ) {
+    this.values = { ':nowIso': store.now().toISOString(), ':scope': scope, ':type': 'Aggregate', ':one': 1 };
+    Object.entries(aggregateIndexKeys(scope)).forEach(([attribute, value], i) => {
+      this.names[`#k${i}`] = attribute;
+      this.values[`:k${i}`] = value;
+      this.sets.push(`#k${i} = :k${i}`);
+    });
+  }
+
+  /** `SET name = value` (the refresh sets counters to the recount). */
+  set(attributeName: string, value: NativeAttributeValue): this {
+    return this.placeholder(attributeName, value, (n, v) => this.sets.push(`${n} = ${v}`));
+  }
+
+  /** `ADD counter delta` (the aggregator adds deltas). */
+  addCounter(counter: string, delta: bigint): this {
+    return this.placeholder(`${COUNTER_PREFIX}${counter}`, delta, (n, v) => this.adds.push(`${n} ${v}`));
+  }
+
+  setCounter(counter: string, value: bigint): this {
+    return this.set(`${COUNTER_PREFIX}${counter}`, value);
+  }
+
+  command(condition: string, extra: { returnOldOnConditionFailure?: boolean } = {}): UpdateCommand {
+    return new UpdateCommand({
+      TableName: this.store.tableName,
+      Key: aggregateKey(this.scope),
+      UpdateExpression: `SET ${this.sets.join(', ')} ADD ${this.adds.join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: this.names,
+      ExpressionAttributeValues: this.values,
+      ...(extra.returnOldOnConditionFailure ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    });
+  }
+
+  private placeholder(attributeName: string, value: NativeAttributeValue, use: (name: string, value: string) => void): this {
+    const i = this.counters++;
+    this.names[`#a${i}`] = attributeName;
+    this.values[`:a${i}`] = value;
+    use(`#a${i}`, `:a${i}`);
+    return this;
+  }
+}
