@@ -8,8 +8,8 @@ import type { ClientRequest } from 'node:http';
  * The stack runs in this process, so Node's own diagnostics channels see both sides: every
  * request the local HTTP server receives marks its async context as "serving the API", and
  * every outgoing request the AWS SDK makes (node:http, with the operation in the
- * `X-Amz-Target` header) is counted if it was made in such a context. That includes the
- * idempotency layer's own client and excludes the stream poller and aggregator, which run
+ * `X-Amz-Target` header) is counted if it was made in such a context. That excludes the
+ * stream poller and aggregator, which run
  * beside the API, and the benchmark's own raw writes. The benchmark's HTTP calls go through
  * fetch (undici), not node:http, so they are not mistaken for DynamoDB traffic.
  */

@@ -12,14 +12,13 @@ import type { Table } from './table';
  * | function | reads | writes (partition keys) |
  * |---|---|---|
  * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
- * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`); POST also `IDEMPOTENCY#…` |
+ * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`), idempotency included (it rides in the item) |
  * | aggregator | nothing | UpdateItem on `AGG#…` |
  * | refresh | Scan (table) | PutItem, UpdateItem on `AGG#…`, `HIST#…` |
  *
  * On top of the allows, explicit denies keep the two sides apart even if a broader allow is
  * ever added (a `link`, say): the API cannot write aggregates or history, and the
- * aggregator and refresh cannot write projects, drives, donations, distributions or
- * idempotency records.
+ * aggregator and refresh cannot write projects, drives, donations or distributions.
  */
 
 type Permission = sst.aws.FunctionPermissionArgs;
@@ -31,18 +30,16 @@ export const KEY_PATTERNS = {
   drive: keys.drive('*').pk,
   donation: keys.donation('*').pk,
   distribution: keys.distribution('*').pk,
-  /** Powertools idempotency records: keyPrefix `IDEMPOTENCY` in packages/functions/src/http/idempotency.ts. */
-  idempotency: 'IDEMPOTENCY#*',
   aggregate: aggregateKey('*').pk,
   history: historyKey('*', '').pk,
 } as const;
 
-const ENTITY_PATTERNS = [KEY_PATTERNS.project, KEY_PATTERNS.drive, KEY_PATTERNS.donation, KEY_PATTERNS.distribution, KEY_PATTERNS.idempotency];
+const ENTITY_PATTERNS = [KEY_PATTERNS.project, KEY_PATTERNS.drive, KEY_PATTERNS.donation, KEY_PATTERNS.distribution];
 const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history];
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-/** Conditional puts, updates and deletes (a TransactWriteItems needs the same per item). */
-export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+/** Conditional puts, updates and deletes, and a transaction's condition checks (a TransactWriteItems needs the action of each of its items). */
+export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
 /** Every action that can change an item, for the explicit denies. */
 const ANY_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -56,7 +53,7 @@ const RESOURCE_ITEMS: Record<string, string> = {
 
 /**
  * The partition keys a route's handler may write: none for GET; its resource's items for the
- * others; and idempotency records for POST (every POST honours `Idempotency-Key`).
+ * others (an `Idempotency-Key` decides the new item's id, or rides in its transaction).
  */
 export function routeWrites(route: Pick<Route, 'method' | 'path' | 'handler'>): string[] {
   if (route.method === 'GET') return [];
@@ -67,7 +64,7 @@ export function routeWrites(route: Pick<Route, 'method' | 'path' | 'handler'>): 
       `${route.method} ${route.path} writes, but stacks/access.ts does not say which items the "${resource}" handlers write`,
     );
   }
-  return route.method === 'POST' ? [items, KEY_PATTERNS.idempotency] : [items];
+  return [items];
 }
 
 function tableAndIndexes(table: Table) {

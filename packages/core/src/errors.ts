@@ -26,7 +26,8 @@ export type DomainErrorKind =
   | 'conflict'
   | 'version-mismatch'
   | 'forbidden'
-  | 'invalid-cursor';
+  | 'invalid-cursor'
+  | 'idempotency-key-reused';
 
 /** Input that fails a schema or a cross-field rule; lists every failing field. */
 export class ValidationError extends DomainError {
@@ -74,5 +75,16 @@ export class InvalidCursorError extends DomainError {
   readonly kind = 'invalid-cursor';
   constructor() {
     super('The cursor is not valid for this query');
+  }
+}
+
+/** An `Idempotency-Key` already used by this caller on this route for another request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly kind = 'idempotency-key-reused';
+  readonly problems: FieldProblem[] = [
+    { field: 'Idempotency-Key', rule: 'idempotencyKeyReused', message: 'This Idempotency-Key was already used with another request' },
+  ];
+  constructor() {
+    super('This Idempotency-Key was used with another request body');
   }
 }

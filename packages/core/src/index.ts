@@ -16,6 +16,7 @@ export * from './table/definition.ts';
 export * from './store/client.ts';
 export * from './store/store.ts';
 export * from './store/items.ts';
+export * from './store/idempotency.ts';
 export * from './store/projects.ts';
 export * from './store/drives.ts';
 export * from './store/donations.ts';

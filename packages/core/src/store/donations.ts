@@ -2,13 +2,15 @@ import { can, type Principal } from '../auth/principal.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { DonationFields } from '../schemas/donation.ts';
 import { createDriveRecord, getDriveRecord, listDriveRecords, type DriveRecordQuery } from './drive-records.ts';
+import type { IdempotencyKey } from './idempotency.ts';
 import type { Page } from './items.ts';
 import type { Store } from './store.ts';
 
 export type Donation = DonationFields & EntityMeta;
 
-export function recordDonation(store: Store, principal: Principal, fields: DonationFields): Promise<Donation> {
-  return createDriveRecord(store, principal, 'Donation', fields);
+/** Records a donation and answers with what the caller may see of it (as a GET would). */
+export async function recordDonation(store: Store, principal: Principal, fields: DonationFields, idempotencyKey?: IdempotencyKey): Promise<Donation> {
+  return donationView(await createDriveRecord(store, principal, 'Donation', fields, idempotencyKey), principal);
 }
 
 export async function getDonation(store: Store, principal: Principal, id: string): Promise<Donation> {

@@ -4,8 +4,8 @@ import type { ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import { indexKeys, keys, type EntityType } from '../table/keys.ts';
 import { assertDriveAccepts } from './drives.ts';
-import { newId } from './ids.ts';
-import { getItem, putNewItem, queryPage, withoutKeys, type Item, type Page } from './items.ts';
+import type { IdempotencyKey } from './idempotency.ts';
+import { getItem, listingKey, newEntity, putNewEntityItem, queryPage, withoutKeys, type Item, type Page } from './items.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -21,24 +21,36 @@ interface DriveRecordFields {
 
 const keyOf = { Donation: keys.donation, Distribution: keys.distribution } as const;
 
-function recordItem<T extends DriveRecordFields & { id: string }>(type: DriveRecordType, record: T): Item {
+function recordItem<T extends DriveRecordFields & { id: string; createdAt: string }>(type: DriveRecordType, record: T): Item {
+  const sortKey = listingKey(record);
   return {
     ...keyOf[type](record.id),
-    ...indexKeys.byProvince(record.province, type, record.id),
-    ...indexKeys.byDrive(record.driveId, type, record.id),
-    ...indexKeys.byType(type, record.id),
+    ...indexKeys.byProvince(record.province, type, sortKey),
+    ...indexKeys.byDrive(record.driveId, type, sortKey),
+    ...indexKeys.byType(type, sortKey),
     type,
     ...record,
   };
 }
 
-export async function createDriveRecord<F extends DriveRecordFields>(store: Store, principal: Principal, type: DriveRecordType, fields: F): Promise<F & EntityMeta> {
+/**
+ * Records a donation or distribution. With an idempotency key a retry, authorized exactly as
+ * the first request was, gets the record that request wrote.
+ */
+export async function createDriveRecord<F extends DriveRecordFields>(
+  store: Store,
+  principal: Principal,
+  type: DriveRecordType,
+  fields: F,
+  idempotencyKey?: IdempotencyKey,
+): Promise<F & EntityMeta> {
   authorize(principal, 'donation:write', fields.province);
   await assertDriveAccepts(store, fields.driveId, fields.province);
   const now = store.now().toISOString();
-  const record = { ...fields, id: newId(), version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
-  await putNewItem(store, recordItem(type, record), type, record.id);
-  return record;
+  const created = newEntity(fields, idempotencyKey);
+  const record = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  const { replayed } = await putNewEntityItem(store, recordItem(type, record), type, created);
+  return replayed ? withoutKeys<F & EntityMeta>(replayed) : record;
 }
 
 export async function getDriveRecord<T extends DriveRecordFields>(store: Store, principal: Principal, type: DriveRecordType, id: string): Promise<T> {

@@ -5,15 +5,26 @@ import type { EntityMeta } from '../schemas/common.ts';
 import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schemas/drive.ts';
 import { indexKeys, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
-import { newId } from './ids.ts';
-import { getItem, putNewItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
+import type { IdempotencyKey } from './idempotency.ts';
+import {
+  getItem,
+  internalAttributes,
+  listingKey,
+  newEntity,
+  putNewEntityItem,
+  queryPage,
+  replaceItemAtVersion,
+  withoutKeys,
+  type Item,
+  type Page,
+} from './items.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
 export type Drive = DriveFields & EntityMeta;
 
-function driveItem(drive: Drive): Item {
-  return { ...keys.drive(drive.id), ...indexKeys.byType('Drive', drive.id), type: 'Drive', ...drive };
+function driveItem(drive: Drive, internal: Item = {}): Item {
+  return { ...keys.drive(drive.id), ...indexKeys.byType('Drive', listingKey(drive)), type: 'Drive', ...drive, ...internal };
 }
 
 /** A provincial drive is its province's business; a national one (no province) needs an admin of all provinces. */
@@ -24,28 +35,33 @@ function authorizeDrive(principal: Principal, ...provinces: (ProvinceCode | unde
   }
 }
 
-export async function createDrive(store: Store, principal: Principal, fields: DriveFields): Promise<Drive> {
+export async function createDrive(store: Store, principal: Principal, fields: DriveFields, idempotencyKey?: IdempotencyKey): Promise<Drive> {
   authorizeDrive(principal, fields.province);
   const now = store.now().toISOString();
-  const drive: Drive = { ...fields, id: newId(), version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
-  await putNewItem(store, driveItem(drive), 'Drive', drive.id);
-  return drive;
+  const created = newEntity(fields, idempotencyKey);
+  const drive: Drive = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  const { replayed } = await putNewEntityItem(store, driveItem(drive), 'Drive', created);
+  return replayed ? withoutKeys<Drive>(replayed) : drive;
+}
+
+async function getDriveItem(store: Store, id: string): Promise<{ drive: Drive; internal: Item }> {
+  const item = await getItem(store, keys.drive(id));
+  if (!item) throw new NotFoundError('Drive', id);
+  return { drive: withoutKeys<Drive>(item), internal: internalAttributes(item) };
 }
 
 export async function getDrive(store: Store, id: string): Promise<Drive> {
-  const item = await getItem(store, keys.drive(id));
-  if (!item) throw new NotFoundError('Drive', id);
-  return withoutKeys<Drive>(item);
+  return (await getDriveItem(store, id)).drive;
 }
 
 export async function updateDrive(store: Store, principal: Principal, id: string, expectedVersion: number, patch: DrivePatch): Promise<Drive> {
   authorize(principal, 'drive:write');
-  const current = await getDrive(store, id);
+  const { drive: current, internal } = await getDriveItem(store, id);
   authorizeDrive(principal, current.province, ...('province' in patch ? [patch.province] : []));
   if (current.version !== expectedVersion) throw new VersionMismatchError('Drive', id, expectedVersion);
   const merged: Drive = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
   assertNoViolations(driveRuleViolations(merged));
-  await replaceItemAtVersion(store, driveItem(merged), expectedVersion, 'Drive', id);
+  await replaceItemAtVersion(store, driveItem(merged, internal), expectedVersion, 'Drive', id);
   return merged;
 }
 

@@ -1,9 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AlreadyExistsError, NotFoundError, VersionMismatchError } from '../errors.ts';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { AlreadyExistsError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { IndexName } from '../table/definition.ts';
 import { KEY_FIELDS, type ItemKey } from '../table/keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { REQUEST_HASH_ATTRIBUTE, idForIdempotencyKey, requestHash, type IdempotencyKey } from './idempotency.ts';
+import { newId } from './ids.ts';
 import type { Store } from './store.ts';
 
 export type Item = Record<string, NativeAttributeValue>;
@@ -15,10 +18,23 @@ export type Item = Record<string, NativeAttributeValue>;
 export function withoutKeys<T>(item: Item): T {
   const entity: Item = {};
   for (const [name, value] of Object.entries(item)) {
-    if ((KEY_FIELDS as readonly string[]).includes(name)) continue;
+    if ((KEY_FIELDS as readonly string[]).includes(name) || name === REQUEST_HASH_ATTRIBUTE) continue;
     entity[name] = name.endsWith('Toman') && typeof value === 'number' ? BigInt(value) : value;
   }
   return entity as T;
+}
+
+/**
+ * An index sort key that orders an entity by creation time: `createdAt#id`. Ids derived from
+ * an idempotency key carry no time, so lists order by `createdAt`, which never changes.
+ */
+export function listingKey(entity: { createdAt: string; id: string }): string {
+  return `${entity.createdAt}#${entity.id}`;
+}
+
+/** What an item carries beyond its entity that a replacement must keep (the request hash of its create). */
+export function internalAttributes(item: Item): Item {
+  return item[REQUEST_HASH_ATTRIBUTE] === undefined ? {} : { [REQUEST_HASH_ATTRIBUTE]: item[REQUEST_HASH_ATTRIBUTE] };
 }
 
 export async function getItem(store: Store, key: ItemKey): Promise<Item | undefined> {
@@ -26,15 +42,40 @@ export async function getItem(store: Store, key: ItemKey): Promise<Item | undefi
   return result.Item;
 }
 
-/** Creates an item; never overwrites one (the condition is the invariant, not a prior read). */
-export async function putNewItem(store: Store, item: Item, entity: string, id: string): Promise<void> {
+/** How a create is identified: a fresh id, or one derived from the caller's idempotency key. */
+export interface NewEntity {
+  id: string;
+  /** Set when the request carried an idempotency key: the hash of its fields. */
+  requestHash?: string;
+}
+
+export function newEntity(fields: unknown, idempotencyKey: IdempotencyKey | undefined): NewEntity {
+  return idempotencyKey ? { id: idForIdempotencyKey(idempotencyKey), requestHash: requestHash(fields) } : { id: newId() };
+}
+
+/**
+ * Creates an item, exactly once per idempotency key: the conditional put that forbids
+ * overwrites is the duplicate check. When the item already exists because an earlier request
+ * with the same key and fields wrote it, that item is returned (`replayed`); the same key with
+ * other fields is an error. One request either way.
+ */
+export async function putNewEntityItem(store: Store, item: Item, entity: string, created: NewEntity): Promise<{ replayed?: Item }> {
   try {
     await store.doc.send(
-      new PutCommand({ TableName: store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({
+        TableName: store.tableName,
+        Item: created.requestHash ? { ...item, [REQUEST_HASH_ATTRIBUTE]: created.requestHash } : item,
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ...(created.requestHash ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+      }),
     );
+    return {};
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(entity, id);
-    throw error;
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!created.requestHash || !error.Item) throw new AlreadyExistsError(entity, created.id);
+    const existing = unmarshall(error.Item);
+    if (existing[REQUEST_HASH_ATTRIBUTE] !== created.requestHash || existing.type !== item.type) throw new IdempotencyKeyReusedError();
+    return { replayed: existing };
   }
 }
 

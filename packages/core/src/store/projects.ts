@@ -1,54 +1,75 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../errors.ts';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { ProgressReportFields } from '../schemas/progress.ts';
 import { projectRuleViolations, type ProjectCategory, type ProjectFields, type ProjectPatch, type ProjectStatus } from '../schemas/project.ts';
 import { indexKeys, keys } from '../table/keys.ts';
-import { newId } from './ids.ts';
-import { deleteItemAtVersion, getItem, putNewItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
+import { REQUEST_HASH_ATTRIBUTE, type IdempotencyKey } from './idempotency.ts';
+import {
+  deleteItemAtVersion,
+  getItem,
+  internalAttributes,
+  listingKey,
+  newEntity,
+  putNewEntityItem,
+  queryPage,
+  replaceItemAtVersion,
+  withoutKeys,
+  type Item,
+  type Page,
+} from './items.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
 export type Project = ProjectFields & EntityMeta & { progressReportedAt?: string };
 export type ProgressReport = ProgressReportFields & { id: string; projectId: string; reportedAt: string; createdAt: string; createdBy: string; previousPercent: number };
 
-function projectItem(project: Project): Item {
+/** The stored item of a project; `internal` keeps what the entity does not show (the create's request hash). */
+function projectItem(project: Project, internal: Item = {}): Item {
+  const sortKey = listingKey(project);
   return {
     ...keys.project(project.id),
-    ...indexKeys.byProvince(project.province, 'Project', project.id),
-    ...indexKeys.byProgramme(project.programme, project.id),
-    ...indexKeys.byType('Project', project.id),
+    ...indexKeys.byProvince(project.province, 'Project', sortKey),
+    ...indexKeys.byProgramme(project.programme, sortKey),
+    ...indexKeys.byType('Project', sortKey),
     type: 'Project',
     ...project,
+    ...internal,
   };
 }
 
-export async function createProject(store: Store, principal: Principal, fields: ProjectFields): Promise<Project> {
+/** Registers a project; with an idempotency key a retry gets the project the first request registered. */
+export async function createProject(store: Store, principal: Principal, fields: ProjectFields, idempotencyKey?: IdempotencyKey): Promise<Project> {
   authorize(principal, 'project:write', fields.province);
   const now = store.now().toISOString();
-  const project: Project = { ...fields, id: newId(), version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
-  await putNewItem(store, projectItem(project), 'Project', project.id);
-  return project;
+  const created = newEntity(fields, idempotencyKey);
+  const project: Project = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  const { replayed } = await putNewEntityItem(store, projectItem(project), 'Project', created);
+  return replayed ? withoutKeys<Project>(replayed) : project;
+}
+
+async function getProjectItem(store: Store, id: string): Promise<{ project: Project; internal: Item }> {
+  const item = await getItem(store, keys.project(id));
+  if (!item) throw new NotFoundError('Project', id);
+  return { project: withoutKeys<Project>(item), internal: internalAttributes(item) };
 }
 
 export async function getProject(store: Store, id: string): Promise<Project> {
-  const item = await getItem(store, keys.project(id));
-  if (!item) throw new NotFoundError('Project', id);
-  return withoutKeys<Project>(item);
+  return (await getProjectItem(store, id)).project;
 }
 
 /** Applies a patch at the version the caller read; the merged project must still obey the rules. */
 export async function updateProject(store: Store, principal: Principal, id: string, expectedVersion: number, patch: ProjectPatch): Promise<Project> {
-  const current = await getProject(store, id);
+  const { project: current, internal } = await getProjectItem(store, id);
   authorize(principal, 'project:write', current.province);
   if (patch.province) authorize(principal, 'project:write', patch.province);
   if (current.version !== expectedVersion) throw new VersionMismatchError('Project', id, expectedVersion);
   const merged: Project = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
   assertNoViolations(projectRuleViolations(merged));
-  await replaceItemAtVersion(store, projectItem(merged), expectedVersion, 'Project', id);
+  await replaceItemAtVersion(store, projectItem(merged, internal), expectedVersion, 'Project', id);
   return merged;
 }
 
@@ -90,28 +111,38 @@ export function statusAfterProgress(status: ProjectStatus, percent: number): Pro
   return status;
 }
 
-const PROGRESS_ATTEMPTS = 5;
+const PROGRESS_ATTEMPTS = 8;
 
 /**
  * Records a progress report and brings the project to it in one transaction. A report dated
  * before the project's latest one is kept as history but does not move the project back.
+ * With an idempotency key the transaction also writes the report's receipt, so a retry
+ * (after a crash, a lost response or a race) finds the report the first request wrote.
  */
-export async function reportProgress(store: Store, principal: Principal, projectId: string, fields: ProgressReportFields): Promise<{ report: ProgressReport; project: Project }> {
+export async function reportProgress(
+  store: Store,
+  principal: Principal,
+  projectId: string,
+  fields: ProgressReportFields,
+  idempotencyKey?: IdempotencyKey,
+): Promise<{ report: ProgressReport; project: Project }> {
+  const created = newEntity(fields, idempotencyKey);
   for (let attempt = 1; ; attempt++) {
-    const project = await getProject(store, projectId);
+    const { project, internal } = await getProjectItem(store, projectId);
     authorize(principal, 'project:write', project.province);
     if (project.status === 'cancelled') throw new ConflictError('A cancelled project takes no progress reports');
     const now = store.now().toISOString();
     const reportedAt = fields.reportedAt ?? now;
     const report: ProgressReport = {
       ...fields,
-      id: newId(),
+      id: created.id,
       projectId,
       reportedAt,
       createdAt: now,
       createdBy: principal.subject,
       previousPercent: project.progressPercent,
     };
+    const reportKey = keys.progressReport(projectId, reportedAt, report.id);
     const isLatest = !project.progressReportedAt || reportedAt >= project.progressReportedAt;
     const updated: Project = isLatest
       ? {
@@ -123,47 +154,56 @@ export async function reportProgress(store: Store, principal: Principal, project
           updatedAt: now,
         }
       : project;
+    const projectAtVersion = {
+      TableName: store.tableName,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': project.version },
+    };
     try {
       await store.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: store.tableName,
-                Item: { ...keys.progressReport(projectId, reportedAt, report.id), type: 'ProgressReport', ...report },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            { Put: { TableName: store.tableName, Item: { ...reportKey, type: 'ProgressReport', ...report }, ConditionExpression: 'attribute_not_exists(pk)' } },
             isLatest
-              ? {
-                  Put: {
-                    TableName: store.tableName,
-                    Item: projectItem(updated),
-                    ConditionExpression: '#version = :expected',
-                    ExpressionAttributeNames: { '#version': 'version' },
-                    ExpressionAttributeValues: { ':expected': project.version },
+              ? { Put: { ...projectAtVersion, Item: projectItem(updated, internal) } }
+              : { ConditionCheck: { ...projectAtVersion, Key: keys.project(projectId) } },
+            ...(created.requestHash
+              ? [
+                  {
+                    Put: {
+                      TableName: store.tableName,
+                      Item: { ...keys.progressReceipt(projectId, report.id), reportSk: reportKey.sk, [REQUEST_HASH_ATTRIBUTE]: created.requestHash },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
                   },
-                }
-              : {
-                  ConditionCheck: {
-                    TableName: store.tableName,
-                    Key: keys.project(projectId),
-                    ConditionExpression: '#version = :expected',
-                    ExpressionAttributeNames: { '#version': 'version' },
-                    ExpressionAttributeValues: { ':expected': project.version },
-                  },
-                },
+                ]
+              : []),
           ],
         }),
       );
       return { report, project: updated };
     } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      if (created.requestHash) {
+        const replayed = await replayedProgress(store, projectId, created.id, created.requestHash);
+        if (replayed) return replayed;
+      }
       // Someone changed the project between our read and write: read again and retry.
-      if (error instanceof TransactionCanceledException && attempt < PROGRESS_ATTEMPTS) continue;
-      if (error instanceof TransactionCanceledException) throw new ConflictError('The project is changing too fast; try again');
-      throw error;
+      if (attempt >= PROGRESS_ATTEMPTS) throw new ConflictError('The project is changing too fast; try again');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }
+}
+
+/** The report an earlier request with the same idempotency key wrote, if it did. */
+async function replayedProgress(store: Store, projectId: string, reportId: string, hash: string): Promise<{ report: ProgressReport; project: Project } | undefined> {
+  const receipt = await getItem(store, keys.progressReceipt(projectId, reportId));
+  if (!receipt) return undefined;
+  if (receipt[REQUEST_HASH_ATTRIBUTE] !== hash) throw new IdempotencyKeyReusedError();
+  const report = await getItem(store, { pk: receipt.pk as string, sk: receipt.reportSk as string });
+  if (!report) throw new NotFoundError('ProgressReport', reportId);
+  return { report: withoutKeys<ProgressReport>(report), project: await getProject(store, projectId) };
 }
 
 export async function listProgressReports(store: Store, projectId: string, limit: number, cursor?: string): Promise<Page<ProgressReport>> {

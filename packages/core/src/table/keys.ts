@@ -2,7 +2,7 @@ import type { ProvinceCode } from '../places/provinces.ts';
 
 /**
  * Every key format of the table, in one place. Nothing outside core builds a key.
- * Ids are ULIDs, so sorting an index by id sorts it by creation time.
+ * Ids are ULIDs (or derived from an idempotency key); index sort keys are `createdAt#id`, so lists are newest first.
  */
 export type EntityType = 'Project' | 'ProgressReport' | 'Drive' | 'Donation' | 'Distribution';
 
@@ -18,17 +18,19 @@ export const keys = {
     sk: `PROGRESS#${reportedAt}#${reportId}`,
   }),
   progressPrefix: 'PROGRESS#',
+  /** The receipt of a progress report sent with an idempotency key: where the report is, and the request's hash. */
+  progressReceipt: (projectId: string, reportId: string): ItemKey => ({ pk: `PROJECT#${projectId}`, sk: `RECEIPT#${reportId}` }),
   drive: (id: string): ItemKey => ({ pk: `DRIVE#${id}`, sk: 'DRIVE' }),
   donation: (id: string): ItemKey => ({ pk: `DONATION#${id}`, sk: 'DONATION' }),
   distribution: (id: string): ItemKey => ({ pk: `DISTRIBUTION#${id}`, sk: 'DISTRIBUTION' }),
 };
 
-/** Index keys: GSI1 by province, GSI2 by programme or drive, GSI3 by type. */
+/** Index keys: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
 export const indexKeys = {
-  byProvince: (province: ProvinceCode, type: EntityType, id: string) => ({ gsi1pk: `PROVINCE#${province}#${type.toUpperCase()}`, gsi1sk: id }),
-  byProgramme: (programme: string, id: string) => ({ gsi2pk: `PROGRAMME#${programme}`, gsi2sk: id }),
-  byDrive: (driveId: string, type: EntityType, id: string) => ({ gsi2pk: `DRIVE#${driveId}#${type.toUpperCase()}`, gsi2sk: id }),
-  byType: (type: EntityType, id: string) => ({ gsi3pk: `TYPE#${type.toUpperCase()}`, gsi3sk: id }),
+  byProvince: (province: ProvinceCode, type: EntityType, sortKey: string) => ({ gsi1pk: `PROVINCE#${province}#${type.toUpperCase()}`, gsi1sk: sortKey }),
+  byProgramme: (programme: string, sortKey: string) => ({ gsi2pk: `PROGRAMME#${programme}`, gsi2sk: sortKey }),
+  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({ gsi2pk: `DRIVE#${driveId}#${type.toUpperCase()}`, gsi2sk: sortKey }),
+  byType: (type: EntityType, sortKey: string) => ({ gsi3pk: `TYPE#${type.toUpperCase()}`, gsi3sk: sortKey }),
 };
 
 /** Attributes that are keys, stripped before an item becomes an entity. */

@@ -1,4 +1,4 @@
-import { DomainError, authorize, type Action, type Language, type Principal, type Store } from '@abad/core';
+import { DomainError, authorize, type Action, type IdempotencyKey, type Language, type Principal, type Store } from '@abad/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
@@ -8,7 +8,6 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { getStore } from '../shared/store.ts';
-import { once } from './idempotency.ts';
 import { HttpProblem, problem, problemFromDomainError, problemResponse, type Problem } from './problem.ts';
 import { languageOf, principalOf, type HttpEvent } from './request.ts';
 
@@ -23,6 +22,8 @@ export interface HttpRequest {
   /** The parsed JSON body, not yet validated. */
   body: unknown;
   store: Store;
+  /** The caller's `Idempotency-Key` on idempotent routes, scoped by route and caller; core makes the write exactly-once with it. */
+  idempotencyKey: IdempotencyKey | undefined;
 }
 
 export interface AuthenticatedRequest extends HttpRequest {
@@ -53,10 +54,10 @@ export function httpHandler<R extends HttpRequest>(options: Options<R>) {
       throw new HttpProblem('unauthorized', 'A valid bearer token with a role and provinces is required');
     }
     if (options.action && principal) authorize(principal, options.action);
-    const request = { event, context, principal, language: languageOf(event), body: event.body, store: getStore() } as R;
     const key = options.idempotent ? idempotencyKeyOf(event) : undefined;
-    if (key === undefined) return options.handle(request);
-    return once({ route: event.routeKey, subject: principal?.subject ?? '', key, body: event.body }, context, () => options.handle(request));
+    const idempotencyKey = key === undefined ? undefined : { route: event.routeKey, caller: principal?.subject ?? '', key };
+    const request = { event, context, principal, language: languageOf(event), body: event.body, store: getStore(), idempotencyKey } as R;
+    return options.handle(request);
   };
 
   const handler = middy<HttpEvent, APIGatewayProxyStructuredResultV2>()

@@ -23,7 +23,6 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'Not found' },
   'already-exists': { status: 409, title: 'Already exists' },
   conflict: { status: 409, title: 'Conflict' },
-  'idempotency-in-progress': { status: 409, title: 'Request with this Idempotency-Key is in progress' },
   'version-mismatch': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
@@ -42,6 +41,7 @@ const DOMAIN_TO_PROBLEM: Record<DomainErrorKind, ProblemType> = {
   'version-mismatch': 'version-mismatch',
   forbidden: 'forbidden',
   'invalid-cursor': 'invalid-cursor',
+  'idempotency-key-reused': 'idempotency-key-reused',
 };
 
 /** An error raised by the HTTP layer itself (before core is called). */

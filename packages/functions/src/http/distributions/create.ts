@@ -7,8 +7,8 @@ export const handler = httpHandler<AuthenticatedRequest>({
   action: 'donation:write',
   jsonBody: true,
   idempotent: true,
-  handle: async ({ store, principal, body, language }) => {
-    const distribution = await recordDistribution(store, principal, parseInput(distributionInput, body, language));
+  handle: async ({ store, principal, body, language, idempotencyKey }) => {
+    const distribution = await recordDistribution(store, principal, parseInput(distributionInput, body, language), idempotencyKey);
     return created(`/distributions/${distribution.id}`, distribution);
   },
 });

@@ -7,8 +7,8 @@ export const handler = httpHandler<AuthenticatedRequest>({
   action: 'donation:write',
   jsonBody: true,
   idempotent: true,
-  handle: async ({ store, principal, body, language }) => {
-    const donation = await recordDonation(store, principal, parseInput(donationInput, body, language));
+  handle: async ({ store, principal, body, language, idempotencyKey }) => {
+    const donation = await recordDonation(store, principal, parseInput(donationInput, body, language), idempotencyKey);
     return created(`/donations/${donation.id}`, donation);
   },
 });

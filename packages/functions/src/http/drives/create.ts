@@ -7,8 +7,8 @@ export const handler = httpHandler<AuthenticatedRequest>({
   action: 'drive:write',
   jsonBody: true,
   idempotent: true,
-  handle: async ({ store, principal, body, language }) => {
-    const drive = await createDrive(store, principal, parseInput(driveInput, body, language));
+  handle: async ({ store, principal, body, language, idempotencyKey }) => {
+    const drive = await createDrive(store, principal, parseInput(driveInput, body, language), idempotencyKey);
     return created(`/drives/${drive.id}`, drive);
   },
 });

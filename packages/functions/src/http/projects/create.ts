@@ -7,8 +7,8 @@ export const handler = httpHandler<AuthenticatedRequest>({
   action: 'project:write',
   jsonBody: true,
   idempotent: true,
-  handle: async ({ store, principal, body, language }) => {
-    const project = await createProject(store, principal, parseInput(projectInput, body, language));
+  handle: async ({ store, principal, body, language, idempotencyKey }) => {
+    const project = await createProject(store, principal, parseInput(projectInput, body, language), idempotencyKey);
     return created(`/projects/${project.id}`, project);
   },
 });

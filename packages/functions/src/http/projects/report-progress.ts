@@ -8,9 +8,9 @@ export const handler = httpHandler<AuthenticatedRequest>({
   action: 'project:write',
   jsonBody: true,
   idempotent: true,
-  handle: async ({ store, principal, event, body, language }) => {
+  handle: async ({ store, principal, event, body, language, idempotencyKey }) => {
     const id = pathId(event);
-    const { report, project } = await reportProgress(store, principal, id, parseInput(progressReportInput, body, language));
+    const { report, project } = await reportProgress(store, principal, id, parseInput(progressReportInput, body, language), idempotencyKey);
     return created(`/projects/${id}/progress/${report.id}`, { report, project });
   },
 });
