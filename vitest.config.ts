@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'] } },
+      // Pure functions, no stack: one module graph for all files (no per-file isolation) keeps it to seconds.
+      { test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'], isolate: false } },
       {
         test: {
           name: 'integration',

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { applyStreamBatch, contribution, type ChangeRecord, type Store } from '@abad/core';
 import { createDocumentClient } from '@abad/core';
+import { keys } from '@abad/core/table/keys';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import { requireStack, type Benchmark } from './benchmark.ts';
 import { fmt } from './stats.ts';
@@ -47,7 +48,7 @@ async function perRecordUpdates(store: Store, records: ChangeRecord[], withMarke
         values[`:c${i}`] = value;
         return `#c${i} :c${i}`;
       });
-      await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { pk: `BENCHMARK-AGG#${scope}`, sk: 'AGG' }, UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+      await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { ...keys.aggregate(scope), pk: `BENCHMARK-${keys.aggregate(scope).pk}` }, UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
     }
   }
 }

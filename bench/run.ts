@@ -9,6 +9,7 @@ import { benchmark as bundles } from './bundles.ts';
 import { benchmark as aggregationWriteCost } from './aggregation-write-cost.ts';
 import { benchmark as atScale } from './at-scale.ts';
 import { benchmark as freshness } from './freshness.ts';
+import { benchmark as readThroughput } from './read-throughput.ts';
 import { benchmark as writeThroughput } from './write-throughput.ts';
 
 /**
@@ -16,7 +17,7 @@ import { benchmark as writeThroughput } from './write-throughput.ts';
  * Each gets a fresh stack (DynamoDB Local, table, API, stream poller) in its own temporary
  * folder, removed afterwards. Reports go to stdout; all figures to .bench-results/latest.json.
  */
-const BENCHMARKS: Benchmark[] = [writeThroughput, aggregationWriteCost, freshness, atScale, bundles];
+const BENCHMARKS: Benchmark[] = [writeThroughput, readThroughput, aggregationWriteCost, freshness, atScale, bundles];
 
 /** A benchmark that runs longer than this is stopped and reported as failed. */
 const TIME_LIMIT_SECONDS = Number(process.env.BENCH_TIME_LIMIT_SECONDS || 600);

@@ -1,4 +1,5 @@
 import type { ChangeRecord, ProvinceCode } from '@abad/core';
+import { keys } from '@abad/core/table/keys';
 
 /**
  * Synthetic stream traffic shaped like the real thing: a few large provinces take most of the
@@ -42,10 +43,9 @@ export function donationTraffic(count: number, seed = 1, firstSequence = 1_000_0
     const province = pickProvince(rnd());
     return {
       sequenceNumber: String(firstSequence + BigInt(i)),
-      keys: { pk: `DONATION#${id}`, sk: 'DONATION' },
+      keys: { ...keys.donation(id) },
       newImage: {
-        pk: `DONATION#${id}`,
-        sk: 'DONATION',
+        ...keys.donation(id),
         type: 'Donation',
         id,
         driveId: DRIVES[Math.floor(rnd() * DRIVES.length)]!,

@@ -1,5 +1,3 @@
-import { aggregateKey } from '../packages/core/src/aggregation/aggregate-item';
-import { historyKey } from '../packages/core/src/aggregation/history';
 import { keys } from '../packages/core/src/table/keys';
 import type { Route } from '../packages/functions/src/http/routes';
 import type { Table } from './table';
@@ -30,8 +28,8 @@ export const KEY_PATTERNS = {
   drive: keys.drive('*').pk,
   donation: keys.donation('*').pk,
   distribution: keys.distribution('*').pk,
-  aggregate: aggregateKey('*').pk,
-  history: historyKey('*', '').pk,
+  aggregate: keys.aggregate('*').pk,
+  history: keys.history('*', '').pk,
 } as const;
 
 const ENTITY_PATTERNS = [KEY_PATTERNS.project, KEY_PATTERNS.drive, KEY_PATTERNS.donation, KEY_PATTERNS.distribution];

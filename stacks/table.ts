@@ -12,7 +12,7 @@ const STREAM = {
  * The single DynamoDB table, built from core's one definition of its keys and indexes
  * (the same definition the local runtime creates DynamoDB Local's table from).
  * On-demand billing (SST's default), a stream with new and old images for the aggregator,
- * TTL on the idempotency records' expiry, point-in-time recovery, and deletion protection
+ * TTL on `expiresAt` (unused today), point-in-time recovery, and deletion protection
  * for the prod stage only (the stage's removal policy and protection are in sst.config.ts).
  */
 export function createTable() {

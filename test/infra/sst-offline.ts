@@ -337,7 +337,8 @@ function patchPlugin(files: Files): Plugin {
 
 /** Phase one, as the binary does it: evaluate the config's app() for the stage (`$app`). */
 async function evaluateApp(job: ChildJob) {
-  const outfile = join(job.dir, 'app.mjs');
+  // Inside the repo (as the binary writes its eval bundles), so the packages the config reaches (zod) resolve.
+  const outfile = join(PLATFORM, `sst.config.app-${process.pid}.mjs`);
   const stub = join(job.dir, 'config-stub.mjs');
   await writeFile(stub, 'export const $config = (config) => config;');
   await build({
@@ -351,7 +352,9 @@ async function evaluateApp(job: ChildJob) {
     plugins: [patchPlugin(job.files)],
     logLevel: 'silent',
   });
-  const config = (await import(pathToFileURL(outfile).href)).default;
+  const config = await import(pathToFileURL(outfile).href)
+    .then((module) => module.default)
+    .finally(() => rm(outfile, { force: true }));
   const app = await config.app({ stage: job.stage });
   return {
     name: app.name,

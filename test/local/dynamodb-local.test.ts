@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE } from '@abad/core/table/definition';
+import { keys } from '@abad/core/table/keys';
 import { localDynamoDbClientConfig, startDynamoDbLocal, type DynamoDbLocal } from '@abad/local/dynamodb-local';
 import { ensureTable } from '@abad/local/table';
 import { processInfo } from '@abad/local/process-info';
@@ -50,7 +51,8 @@ describe('DynamoDB Local', { timeout: 120_000 }, () => {
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: 'abad-test' }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: TABLE.ttlAttribute });
 
-    await client.send(new PutItemCommand({ TableName: 'abad-test', Item: { pk: { S: 'PROJECT#1' }, sk: { S: 'PROJECT' }, title: { S: 'آب‌رسانی' } } }));
+    const project = keys.project('1');
+    await client.send(new PutItemCommand({ TableName: 'abad-test', Item: { pk: { S: project.pk }, sk: { S: project.sk }, title: { S: 'آب‌رسانی' } } }));
     client.destroy();
     await first.stop();
     expect(processInfo(first.pid)).toBeUndefined();
@@ -59,7 +61,7 @@ describe('DynamoDB Local', { timeout: 120_000 }, () => {
     const second = await start(dataDir);
     const again = new DynamoDBClient(localDynamoDbClientConfig(second.endpoint));
     expect((await again.send(new ListTablesCommand({}))).TableNames).toContain('abad-test');
-    const { Item } = await again.send(new GetItemCommand({ TableName: 'abad-test', Key: { pk: { S: 'PROJECT#1' }, sk: { S: 'PROJECT' } } }));
+    const { Item } = await again.send(new GetItemCommand({ TableName: 'abad-test', Key: { pk: { S: project.pk }, sk: { S: project.sk } } }));
     expect(Item?.title?.S).toBe('آب‌رسانی');
     expect(await ensureTable(again, 'abad-test')).toBe(arn);
     again.destroy();

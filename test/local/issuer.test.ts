@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadIssuer } from '@abad/local/issuer';
+import { CLOCK_SKEW_SECONDS, loadIssuer } from '@abad/local/issuer';
 import { REPO_ROOT } from '@abad/local/paths';
+import { nowSeconds, signRawToken } from './fixtures/raw-token.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'abad-issuer-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,9 +55,20 @@ describe('local issuer', () => {
     const elsewhere = await loadIssuer(join(root, 'c'), 'http://localhost:9999'); // same key, other issuer URL
     await expect(issuer.verify(await elsewhere.mintToken({ role: 'admin', provinces: '*' }))).rejects.toThrow();
 
-    const shortLived = await issuer.mintToken({ role: 'admin', provinces: '*', expiresInSeconds: 1 });
-    await new Promise((r) => setTimeout(r, 2_100));
-    await expect(issuer.verify(shortLived)).rejects.toThrow(/exp/);
+    // Expired beyond the clock-skew allowance (a token expired within it is still accepted).
+    const expired = await signRawToken(join(root, 'c'), ISS, { iat: nowSeconds() - 600, exp: nowSeconds() - CLOCK_SKEW_SECONDS - 5 });
+    await expect(issuer.verify(expired)).rejects.toThrow(/exp/);
+  });
+
+  it('requires exp and refuses an iat in the future, allowing CLOCK_SKEW_SECONDS of skew', async () => {
+    const dir = join(root, 'time');
+    const issuer = await loadIssuer(dir, ISS);
+    const now = nowSeconds();
+    await expect(issuer.verify(await signRawToken(dir, ISS, { iat: now }))).rejects.toThrow(/exp/);
+    await expect(issuer.verify(await signRawToken(dir, ISS, { iat: now + 600, exp: now + 3600 }))).rejects.toThrow(/iat/);
+    await expect(issuer.verify(await signRawToken(dir, ISS, { iat: now, nbf: now + 600, exp: now + 3600 }))).rejects.toThrow(/nbf/);
+    await expect(issuer.verify(await signRawToken(dir, ISS, { iat: now + 30, exp: now + 3600 }))).resolves.toMatchObject({ iat: now + 30 });
+    await expect(issuer.verify(await signRawToken(dir, ISS, { exp: now + 3600 }))).resolves.toMatchObject({ role: 'admin' }); // iat is optional
   });
 
   it('refuses unknown roles and provinces', async () => {

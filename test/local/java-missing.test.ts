@@ -42,6 +42,21 @@ describe('without Java', () => {
     expectInstallLine(out.stderr);
   });
 
+  it('a Java without the jdk.compiler module (a slimmed-down JRE) gets one line saying what to install', async () => {
+    // `--limit-modules java.se` leaves exactly the Java SE modules, as such a JRE has.
+    const options = process.env.JDK_JAVA_OPTIONS;
+    process.env.JDK_JAVA_OPTIONS = '--limit-modules java.se';
+    try {
+      const error: unknown = await startDynamoDbLocal({ dataDir: join(emptyBin, 'slim') }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(JavaMissingError);
+      expect((error as Error).message).toContain('jdk.compiler');
+      expectInstallLine((error as Error).message);
+    } finally {
+      if (options === undefined) delete process.env.JDK_JAVA_OPTIONS;
+      else process.env.JDK_JAVA_OPTIONS = options;
+    }
+  });
+
   it('reads both Java version schemes', () => {
     expect(javaMajorVersion('openjdk version "17.0.15" 2025-04-15')).toBe(17);
     expect(javaMajorVersion('java version "1.8.0_292"')).toBe(8);

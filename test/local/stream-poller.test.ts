@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStreamPoller, type StreamPoller, type StreamPollerOptions } from '@abad/local/stream-poller';
 import { CHECKPOINT_FILE } from '@abad/local/stream-checkpoints';
+import { scopes } from '@abad/core/aggregation/scopes';
+import { keys } from '@abad/core/table/keys';
 import { readWholeStream } from '../support/stream.ts';
 import { recordingInvoke, streamTable } from './fixtures/stream-table.ts';
 
@@ -38,12 +40,12 @@ const lastSequence = async (table: Table) => (await readWholeStream(table.endpoi
 describe('the stream poller', { timeout: 60_000 }, () => {
   it("delivers a write's change within a second, in Lambda's event shape", async () => {
     const table = await streamTable();
-    const seen = recordingInvoke((event, call) => ({ state: { call: String(call) }, batchItemFailures: [] }));
+    const seen = recordingInvoke((_event, call) => ({ state: { call: String(call) }, batchItemFailures: [] }));
     const { poller } = await poll(table, { invoke: seen.invoke });
     await poller.drained(); // reading from the (empty) stream's start
 
     const written = Date.now();
-    await table.put('PROJECT#1', 'PROJECT', { title: { S: 'کارگاه' }, budget: { N: '123456789012345678901234567890' }, photo: { B: new Uint8Array([1, 2, 3]) } });
+    await table.put(keys.project('1'), { title: { S: 'کارگاه' }, budget: { N: '123456789012345678901234567890' }, photo: { B: new Uint8Array([1, 2, 3]) } });
     await expect.poll(() => seen.events.length, { timeout: 1_000, interval: 10 }).toBe(1);
     expect(seen.times[0]! - written).toBeLessThan(1_000);
 
@@ -57,8 +59,8 @@ describe('the stream poller', { timeout: 60_000 }, () => {
     const [record] = event!.Records;
     expect(record).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventVersion: '1.1', awsRegion: 'us-east-1', eventSourceARN: table.streamArn });
     expect(record!.dynamodb).toMatchObject({
-      Keys: { pk: { S: 'PROJECT#1' }, sk: { S: 'PROJECT' } },
-      NewImage: { pk: { S: 'PROJECT#1' }, sk: { S: 'PROJECT' }, title: { S: 'کارگاه' }, budget: { N: '123456789012345678901234567890' }, photo: { B: 'AQID' } },
+      Keys: { pk: { S: keys.project('1').pk }, sk: { S: keys.project('1').sk } },
+      NewImage: { pk: { S: keys.project('1').pk }, sk: { S: keys.project('1').sk }, title: { S: 'کارگاه' }, budget: { N: '123456789012345678901234567890' }, photo: { B: 'AQID' } },
       SequenceNumber: expect.stringMatching(/^\d{21,40}$/),
       StreamViewType: 'NEW_AND_OLD_IMAGES',
       ApproximateCreationDateTime: expect.any(Number),
@@ -66,8 +68,8 @@ describe('the stream poller', { timeout: 60_000 }, () => {
     expect(record!.dynamodb!.OldImage).toBeUndefined();
 
     // A change and a removal: old and new images; state carried only within one window.
-    await table.set('PROJECT#1', 'PROJECT', 'title', { S: 'کارگاه تولیدی' });
-    await table.remove('PROJECT#1', 'PROJECT');
+    await table.set(keys.project('1'), 'title', { S: 'کارگاه تولیدی' });
+    await table.remove(keys.project('1'));
     await poller.drained();
     const records = seen.events.flatMap((e) => e.Records);
     expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'REMOVE']);
@@ -87,29 +89,30 @@ describe('the stream poller', { timeout: 60_000 }, () => {
       const state = { seen: `${event.state?.seen ?? ''}${call}` };
       return call === 1 ? { state, batchItemFailures: [{ itemIdentifier: event.Records[1]!.dynamodb!.SequenceNumber! }] } : { state, batchItemFailures: [] };
     });
-    await table.put('DONATION#1', 'DONATION');
-    await table.put('DONATION#2', 'DONATION');
+    await table.put(keys.donation('1'));
+    await table.put(keys.donation('2'));
     const { poller } = await poll(table, { invoke: seen.invoke, windowSeconds: 900 });
     await poller.drained();
     expect(seen.events.map((e) => e.state)).toEqual([{}, { seen: '1' }]);
     expect(seen.events[1]!.window).toEqual(seen.events[0]!.window);
   });
 
-  it('never delivers aggregate, history, idempotency or progress records, yet moves past them', async () => {
+  it('never delivers aggregate, history, progress or receipt records, yet moves past them', async () => {
     const table = await streamTable();
     const seen = recordingInvoke();
-    await table.put('AGG#PROVINCE#IR-13', 'AGG', { 'c#projects': { N: '1' } });
-    await table.put('HIST#PROVINCE#IR-13', '2026-11-29');
-    await table.put('IDEMPOTENCY#abc', 'IDEMPOTENCY');
-    await table.put('PROJECT#7', 'PROGRESS#2026-11-29T00:00:00Z#1');
-    await table.put('DONATION#9', 'DONATION');
-    await table.put('DISTRIBUTION#9', 'DISTRIBUTION');
-    await table.put('AGG#PROVINCE#IR-13', 'AGG', { 'c#projects': { N: '2' } });
+    const aggregate = keys.aggregate(scopes.province('IR-13'));
+    await table.put(aggregate, { 'c#projects': { N: '1' } });
+    await table.put(keys.history(scopes.province('IR-13'), '2026-11-29'));
+    await table.put(keys.progressReceipt('7', '1'));
+    await table.put(keys.progressReport('7', '2026-11-29T00:00:00Z', '1'));
+    await table.put(keys.donation('9'));
+    await table.put(keys.distribution('9'));
+    await table.put(aggregate, { 'c#projects': { N: '2' } });
     const { poller } = await poll(table, { invoke: seen.invoke, batchSize: 2 });
     await poller.drained();
 
     const delivered = seen.events.flatMap((e) => e.Records.map((r) => r.dynamodb!.Keys!.sk!.S));
-    expect(delivered).toEqual(['DONATION', 'DISTRIBUTION']);
+    expect(delivered).toEqual([keys.donation('9').sk, keys.distribution('9').sk]);
     // Batches of 2: only the third had records to deliver; the others were never an invocation.
     expect(seen.events).toHaveLength(1);
     expect(checkpointOf(table)).toBe(await lastSequence(table));
@@ -117,7 +120,7 @@ describe('the stream poller', { timeout: 60_000 }, () => {
 
   it('redelivers from a reported batchItemFailure, and only from there', async () => {
     const table = await streamTable();
-    for (let i = 1; i <= 4; i++) await table.put(`PROJECT#${i}`, 'PROJECT');
+    for (let i = 1; i <= 4; i++) await table.put(keys.project(String(i)));
     let failedAt = '';
     const seen = recordingInvoke((event, call) => {
       if (call === 1) failedAt = event.Records[2]!.dynamodb!.SequenceNumber!;
@@ -137,8 +140,8 @@ describe('the stream poller', { timeout: 60_000 }, () => {
 
   it('gives a handler that throws the whole batch again, after a pause', async () => {
     const table = await streamTable();
-    for (let i = 1; i <= 3; i++) await table.put(`DONATION#${i}`, 'DONATION');
-    const seen = recordingInvoke((event, call) => {
+    for (let i = 1; i <= 3; i++) await table.put(keys.donation(String(i)));
+    const seen = recordingInvoke((_event, call) => {
       if (call <= 2) throw new Error(`crash ${call}`);
       return { state: {}, batchItemFailures: [] };
     });
@@ -158,19 +161,20 @@ describe('the stream poller', { timeout: 60_000 }, () => {
     const table = await streamTable();
     const firstRun = recordingInvoke();
     const first = await poll(table, { invoke: firstRun.invoke });
-    for (let i = 1; i <= 3; i++) await table.put(`PROJECT#${i}`, 'PROJECT');
+    for (let i = 1; i <= 3; i++) await table.put(keys.project(String(i)));
     await first.poller.drained();
     await first.poller.stop();
     expect(first.lines[0]).toMatch(/reading from the start of the stream/);
 
-    for (let i = 4; i <= 5; i++) await table.put(`PROJECT#${i}`, 'PROJECT'); // while it is stopped
+    for (let i = 4; i <= 5; i++) await table.put(keys.project(String(i))); // while it is stopped
     const secondRun = recordingInvoke();
     const second = await poll(table, { invoke: secondRun.invoke });
     await second.poller.drained();
 
-    const keys = (run: typeof firstRun) => run.events.flatMap((e) => e.Records.map((r) => r.dynamodb!.Keys!.pk!.S));
-    expect(keys(firstRun)).toEqual(['PROJECT#1', 'PROJECT#2', 'PROJECT#3']);
-    expect(keys(secondRun)).toEqual(['PROJECT#4', 'PROJECT#5']);
+    const delivered = (run: typeof firstRun) => run.events.flatMap((e) => e.Records.map((r) => r.dynamodb!.Keys!.pk!.S));
+    const projects = (...ids: string[]) => ids.map((id) => keys.project(id).pk);
+    expect(delivered(firstRun)).toEqual(projects('1', '2', '3'));
+    expect(delivered(secondRun)).toEqual(projects('4', '5'));
     expect(second.lines[0]).toMatch(/1 resuming after their checkpoint/);
     expect(checkpointOf(table)).toBe(await lastSequence(table));
   });
@@ -185,7 +189,7 @@ describe('the stream poller', { timeout: 60_000 }, () => {
       await new Promise<void>((resolve) => (release = resolve));
       return { state: {}, batchItemFailures: [] };
     });
-    await table.put('PROJECT#1', 'PROJECT');
+    await table.put(keys.project('1'));
     const { poller } = await poll(table, { invoke: seen.invoke });
     await inHand;
     const pending = poller.drained();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTED_SORT_KEYS, STREAM_FILTER_PATTERN, isCountedRecord } from '@abad/core';
+import { keys } from '@abad/core/table/keys';
 import { eventFilter } from '@abad/local/event-filter';
 import { readableShards } from '@abad/local/stream-shards';
 import { TumblingWindow } from '@abad/local/tumbling-window';
@@ -10,7 +11,8 @@ describe('the event filter', () => {
   const record = (sk: unknown) => ({ eventName: 'INSERT', dynamodb: { Keys: { pk: { S: 'X#1' }, sk } } });
 
   it('agrees with isCountedRecord on every kind of item', () => {
-    for (const sk of [...COUNTED_SORT_KEYS, 'AGG', 'IDEMPOTENCY', 'PROGRESS#2026-01-01T00:00:00Z#1', '2026-11-29', 'project']) {
+    const others = [keys.aggregate('PROVINCE#IR-13'), keys.history('PROVINCE#IR-13', '2026-11-29'), keys.progressReport('1', '2026-01-01T00:00:00Z', '1'), keys.progressReceipt('1', '1'), keys.drive('1')];
+    for (const sk of [...COUNTED_SORT_KEYS, ...others.map((key) => key.sk), 'project']) {
       expect(accepts(record({ S: sk })), sk).toBe(isCountedRecord({ sk }));
     }
     expect(accepts(record({ N: '1' }))).toBe(false);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDocumentClient, createProject, provinceFigures, type Principal, type Store } from '@abad/core';
+import { createDocumentClient, createProject, provinceFigures, scopes, type Principal, type Store } from '@abad/core';
+import { keys } from '@abad/core/table/keys';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import { findFreePort } from '@abad/local/free-port';
 import { REPO_ROOT } from '@abad/local/paths';
@@ -56,7 +57,7 @@ describe('the stack’s stream poller and refresh', { timeout: 120_000 }, () => 
     expect((await provinceFigures(store, 'IR-13')).projects).toMatchObject({ total: 1, budgetToman: 1000n, jobsCreated: 3 });
 
     // A corrupted aggregate, repaired by `npm run refresh` talking to the running stack.
-    await store.doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: 'AGG#PROVINCE#IR-13', sk: 'AGG' }, UpdateExpression: 'SET #c = :wrong', ExpressionAttributeNames: { '#c': 'c#projects' }, ExpressionAttributeValues: { ':wrong': 5 } }));
+    await store.doc.send(new UpdateCommand({ TableName: tableName, Key: keys.aggregate(scopes.province('IR-13')), UpdateExpression: 'SET #c = :wrong', ExpressionAttributeNames: { '#c': 'c#projects' }, ExpressionAttributeValues: { ':wrong': 5 } }));
     const readable = await refreshCli('--quiet-seconds', '0');
     expect(readable.stderr).toMatch(/Using the DynamoDB Local of the running stack/);
     expect(readable.stdout).toMatch(/^Refresh: \d+ items scanned, 1 of \d+ scopes with drift, 1 repaired\.$/m);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { scopes } from '@abad/core/aggregation/scopes';
 import { PROVINCES } from '@abad/core/places/provinces';
+import { keys } from '@abad/core/table/keys';
 import { ruleMessage } from '@abad/core/validation/messages';
 import { DIST_DIR, ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { api, tokenFor } from '../support/api.ts';
@@ -444,7 +446,7 @@ describe('the province page', () => {
       await store.doc.send(
         new PutCommand({
           TableName: store.tableName,
-          Item: { pk: 'HIST#PROVINCE#IR-13', sk: day(daysAgo), type: 'History', scope: 'PROVINCE#IR-13', date: day(daysAgo), 'c#projects': 2 + i, 'c#donations': 3 + 4 * i, 'c#donationCashToman': 10_000_000n * BigInt(i + 1) },
+          Item: { ...keys.history(scopes.province('IR-13'), day(daysAgo)), type: 'History', scope: scopes.province('IR-13'), date: day(daysAgo), 'c#projects': 2 + i, 'c#donations': 3 + 4 * i, 'c#donationCashToman': 10_000_000n * BigInt(i + 1) },
         }),
       );
     }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../src/errors.ts';
 import { distributionInput } from '../src/schemas/distribution.ts';
 import { donationInput } from '../src/schemas/donation.ts';
@@ -102,5 +102,104 @@ describe('distribution', () => {
     const d = parseInput(distributionInput, { driveId: DRIVE, province: 'IR-19', county: 'زنجان', kind: 'livelihood_package', packages: '۱٬۲۰۰', households: 1200, valueToman: '3,600,000,000' });
     expect(d).toMatchObject({ packages: 1200, households: 1200, valueToman: 3_600_000_000n });
     expect(problemsOf(() => parseInput(distributionInput, { ...d, valueToman: '1', packages: 0 })).map((p) => p.rule)).toEqual(['atLeastOne']);
+  });
+});
+
+describe('dates', () => {
+  const NOW = new Date('2026-11-30T12:00:00Z');
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const moment = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+  const minutes = 60_000;
+
+  /** Every date-time field: a record of something that has happened. */
+  const moments = [
+    { field: 'reportedAt', parse: (v: string, language?: 'fa') => parseInput(progressReportInput, { progressPercent: 5, reportedAt: v }, language) },
+    { field: 'receivedAt', parse: (v: string, language?: 'fa') => parseInput(donationInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'cash', amountToman: 1, channel: 'مسجد', receivedAt: v }, language) },
+    { field: 'distributedAt', parse: (v: string, language?: 'fa') => parseInput(distributionInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'other', packages: 1, households: 1, distributedAt: v }, language) },
+  ];
+
+  for (const { field, parse } of moments) {
+    it(`${field}: not later than now plus 5 minutes of clock skew, not before 1921`, () => {
+      expect(problemsOf(() => parse('9999-12-31T00:00:00Z'))).toEqual([expect.objectContaining({ field, rule: 'momentInFuture' })]);
+      expect(problemsOf(() => parse(moment(5 * minutes + 1_000))).map((p) => p.rule)).toEqual(['momentInFuture']);
+      expect(problemsOf(() => parse('2026-11-30T16:00:00+03:30')).map((p) => p.rule)).toEqual(['momentInFuture']);
+      expect(problemsOf(() => parse('0000-01-01T00:00:00Z'))).toEqual([expect.objectContaining({ field, rule: 'dateTooEarly' })]);
+      expect(problemsOf(() => parse('1920-12-31T23:59:59Z')).map((p) => p.rule)).toEqual(['dateTooEarly']);
+      expect(parse(moment(5 * minutes))).toMatchObject({ [field]: moment(5 * minutes) });
+      expect(parse('1921-01-01T00:00:00Z')).toMatchObject({ [field]: '1921-01-01T00:00:00.000Z' });
+      expect(parse('2026-11-30T15:00:00+03:30')).toMatchObject({ [field]: '2026-11-30T11:30:00.000Z' });
+    });
+  }
+
+  it('reads now when a value is checked, not when the schema was built', () => {
+    const soon = moment(10 * minutes);
+    expect(problemsOf(() => parseInput(progressReportInput, { progressPercent: 5, reportedAt: soon })).map((p) => p.rule)).toEqual(['momentInFuture']);
+    vi.setSystemTime(new Date(NOW.getTime() + 6 * minutes));
+    expect(parseInput(progressReportInput, { progressPercent: 5, reportedAt: soon }).reportedAt).toBe(soon);
+  });
+
+  /** Every calendar date: start and end dates of projects and drives, planned up to 30 years ahead. */
+  const dates = [
+    { schema: 'project', field: 'startDate', parse: (v: string) => parseInput(projectInput, { ...project, startDate: v }) },
+    { schema: 'project', field: 'targetDate', parse: (v: string) => parseInput(projectInput, { ...project, targetDate: v }) },
+    { schema: 'project patch', field: 'targetDate', parse: (v: string) => parseInput(projectPatch, { targetDate: v }) },
+    { schema: 'drive', field: 'startDate', parse: (v: string) => parseInput(driveInput, { name: 'پویش', startDate: v }) },
+    { schema: 'drive', field: 'endDate', parse: (v: string) => parseInput(driveInput, { name: 'پویش', startDate: '1921-01-01', endDate: v }) },
+    { schema: 'drive patch', field: 'endDate', parse: (v: string) => parseInput(drivePatch, { endDate: v }) },
+  ];
+
+  for (const { schema, field, parse } of dates) {
+    it(`${schema} ${field}: from 1921 to 30 years ahead`, () => {
+      // This field's rules (a drive's end before 1921 is also before its start: both are said).
+      const rules = (v: string) => problemsOf(() => parse(v)).filter((p) => p.field === field).map((p) => p.rule);
+      expect(rules('0000-01-01')).toContain('dateTooEarly');
+      expect(rules('1920-12-31')).toContain('dateTooEarly');
+      expect(rules('9999-12-31')).toEqual(['dateTooFarAhead']);
+      expect(rules('2056-12-01')).toEqual(['dateTooFarAhead']);
+      expect(parse('2056-11-30')).toMatchObject({ [field]: '2056-11-30' });
+      expect(parse('1921-01-01')).toMatchObject({ [field]: '1921-01-01' });
+      expect(parse('۲۰۲۶-۰۱-۰۱')).toMatchObject({ [field]: '2026-01-01' });
+    });
+  }
+
+  it('says each violation in Persian and English', () => {
+    const fa = problemsOf(() => moments[0]!.parse('9999-12-31T00:00:00Z', 'fa'));
+    expect(fa[0]!.message).toMatch(/آینده/);
+    const en = problemsOf(() => moments[0]!.parse('9999-12-31T00:00:00Z'));
+    expect(en[0]!.message).toMatch(/future/);
+    const planned = problemsOf(() => parseInput(projectInput, { ...project, startDate: '1900-01-01', targetDate: '2099-01-01' }, 'fa'));
+    expect(planned.map((p) => p.message)).toEqual([expect.stringMatching(/۱۹۲۱/), expect.stringMatching(/۳۰ سال/)]);
+  });
+});
+
+describe('text', () => {
+  it('a name with invisible characters is the plain name', () => {
+    expect(parseInput(projectInput, { ...project, county: 'زاهدان\u202e', title: '\u2066خانه\u0000\u2069' })).toMatchObject({ county: 'زاهدان', title: 'خانه' });
+    expect(parseInput(donationInput, { driveId: DRIVE, province: 'IR-11', county: 'زاهدان\u200f', kind: 'cash', amountToman: 1, channel: 'مسجد\ud800', donor: { name: '\u202bعلی' } })).toMatchObject({
+      county: 'زاهدان',
+      channel: 'مسجد',
+      donor: { name: 'علی' },
+    });
+  });
+
+  it('a name of only invisible characters or spaces is 422 naming the field, in Persian on request', () => {
+    const problems = problemsOf(() => parseInput(projectInput, { ...project, title: '\u202e\u200f\u2066\u200b\u0007', county: ' \u00a0' }, 'fa'));
+    expect(problems).toEqual([
+      { field: 'title', rule: 'emptyText', message: expect.stringMatching(/خالی/) },
+      { field: 'county', rule: 'emptyText', message: expect.stringMatching(/خالی/) },
+    ]);
+    expect(problemsOf(() => parseInput(donationInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'in_kind', amountToman: 1, channel: 'مسجد', items: [{ name: '\u202e', quantity: 1, unit: 'کیلو' }] })).map((p) => p.field)).toEqual(['items.0.name']);
+  });
+
+  it('a note keeps its line breaks; a name does not', () => {
+    expect(parseInput(progressReportInput, { progressPercent: 5, note: 'خط اول\r\nخط دوم\u202e' }).note).toBe('خط اول\nخط دوم');
+    expect(parseInput(projectInput, { ...project, title: 'خانه\nما' }).title).toBe('خانه ما');
+    expect(problemsOf(() => parseInput(progressReportInput, { progressPercent: 5, note: '\n\u202e\n' })).map((p) => p.rule)).toEqual(['emptyText']);
   });
 });

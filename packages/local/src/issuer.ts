@@ -3,6 +3,7 @@ import {
   SignJWT,
   calculateJwkThumbprint,
   createLocalJWKSet,
+  errors,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -23,6 +24,8 @@ export const AUDIENCE = 'abad';
 const ALG = 'RS256';
 const DEFAULT_LIFETIME_SECONDS = 12 * 60 * 60;
 export const ISSUER_KEY_FILE = 'issuer-key.json';
+/** Leeway for clocks that disagree a little, on the time claims (iat, nbf, exp). */
+export const CLOCK_SKEW_SECONDS = 60;
 
 export interface TokenRequest {
   /** Defaults to `local-<role>`. */
@@ -37,7 +40,11 @@ export interface Issuer {
   issuerUrl: string;
   jwks(): JSONWebKeySet;
   mintToken(request: TokenRequest): Promise<string>;
-  /** The verified claims; rejects on a bad signature, issuer, audience or expiry. */
+  /**
+   * The verified claims; rejects on a bad signature, issuer or audience, and, as API Gateway's
+   * JWT authorizer does, a token without `exp`, expired, not yet valid (`nbf`) or issued in the
+   * future (`iat`), give or take CLOCK_SKEW_SECONDS.
+   */
   verify(token: string): Promise<Record<string, unknown>>;
 }
 
@@ -66,7 +73,17 @@ export async function loadIssuer(dataDir: string, issuerUrl: string): Promise<Is
         .sign(signingKey);
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, localKeySet, { issuer: issuerUrl, audience: AUDIENCE, algorithms: [ALG] });
+      const { payload } = await jwtVerify(token, localKeySet, {
+        issuer: issuerUrl,
+        audience: AUDIENCE,
+        algorithms: [ALG],
+        requiredClaims: ['exp'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+      });
+      // jose checks a future iat only together with maxTokenAge, which would also demand iat.
+      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) {
+        throw new errors.JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', payload, 'iat', 'check_failed');
+      }
       return { ...payload };
     },
   };

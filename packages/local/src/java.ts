@@ -29,6 +29,16 @@ export function requireJava(): void {
   }
 }
 
+/**
+ * DynamoDB Local is started through Java's source-file launcher (see dynamodb-local.ts), which
+ * needs the jdk.compiler module: Debian's and Homebrew's packages have it, some slimmed-down
+ * JREs do not. Recognizes that failure in the JVM's output, for a one-line message.
+ */
+export function javaStartFailure(output: string): JavaMissingError | undefined {
+  if (!output.includes('jdk.compiler')) return undefined;
+  return new JavaMissingError(`This Java lacks the jdk.compiler module that starting DynamoDB Local needs (a slimmed-down JRE?): ${INSTALL_HINT}`);
+}
+
 /** `openjdk version "17.0.15"` → 17; the pre-9 scheme `"1.8.0_292"` → 8. */
 export function javaMajorVersion(versionOutput: string): number | undefined {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);

@@ -1,6 +1,10 @@
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** Secrets and personal data on disk are for this user only (other local users cannot read them). */
+export const OWNER_ONLY_FILE_MODE = 0o600;
+export const OWNER_ONLY_DIR_MODE = 0o700;
 
 /**
  * Reads a small secret file, creating it on first use. `npm start` and `npm run token` may
@@ -16,7 +20,7 @@ export async function readOrCreateFile(path: string, create: () => Promise<strin
   }
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, await create(), { mode: 0o600 });
+  writeFileSync(temp, await create(), { mode: OWNER_ONLY_FILE_MODE });
   try {
     linkSync(temp, path);
   } catch (error) {
@@ -29,4 +33,16 @@ export async function readOrCreateFile(path: string, create: () => Promise<strin
 
 function isCode(error: unknown, code: string): boolean {
   return error instanceof Error && 'code' in error && error.code === code;
+}
+
+/**
+ * Creates `dir` if needed and makes it and the files directly in it owner-only: files written
+ * before modes were enforced (or by a process with a looser umask) are tightened on every start.
+ */
+export function restrictToOwner(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+  chmodSync(dir, OWNER_ONLY_DIR_MODE);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile()) chmodSync(join(dir, entry.name), OWNER_ONLY_FILE_MODE);
+  }
 }

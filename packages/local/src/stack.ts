@@ -8,6 +8,7 @@ import { findFreePort, isPortFree } from './free-port.ts';
 import { loadCursorSecret, setHandlerEnv } from './handler-env.ts';
 import { createHttpServer } from './http-adapter.ts';
 import { loadIssuer, type Issuer } from './issuer.ts';
+import { DEFAULT_HOST } from './listen-address.ts';
 import { localIssuerUrl, refreshIntervalFromEnv } from './paths.ts';
 import { importHandler, loadRouteTable, type HttpHandler, type LocalRoute } from './routes.ts';
 import { StartupError } from './startup-error.ts';
@@ -28,7 +29,7 @@ export interface LocalStackOptions {
   port: number;
   tableName: string;
   log: (line: string) => void;
-  /** Interface to listen on; loopback by default so a laptop does not serve its LAN. */
+  /** Interface the API and DynamoDB Local listen on; loopback by default so a laptop does not serve its LAN. */
   host?: string;
   /** DynamoDB Local's port; a free one by default. */
   dynamoDbPort?: number;
@@ -55,7 +56,7 @@ export interface LocalStack {
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const { dataDir, tableName, log, host = '127.0.0.1' } = options;
+  const { dataDir, tableName, log, host = DEFAULT_HOST } = options;
   const refreshIntervalSeconds = options.refreshIntervalSeconds ?? refreshIntervalFromEnv();
   const cleanup: (() => Promise<void>)[] = []; // run in reverse on stop or failed start
   let stopping = false;
@@ -72,8 +73,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   if (options.port !== 0 && !(await isPortFree(options.port))) throw portTaken();
 
   try {
-    // 1. The database, with data on disk.
-    const db: DynamoDbLocal = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: options.dynamoDbPort });
+    // 1. The database, with data on disk, on the same interface as the API (loopback by default).
+    const db: DynamoDbLocal = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb'), port: options.dynamoDbPort, host });
     cleanup.push(() => db.stop());
     void db.exited.then(({ code, signal }) => reportFailure(new Error(`DynamoDB Local exited unexpectedly (${signal ?? `code ${code}`})`)));
 

@@ -6,7 +6,7 @@ import { startLocalStack, type LocalStack } from './stack.ts';
 
 /**
  * `npm start`: the whole system on this machine until Ctrl-C. Configuration by environment:
- * PORT (3000; 0 = any free port), HOST (127.0.0.1), ABAD_DATA_DIR (<repo>/.abad),
+ * PORT (3000; 0 = any free port), HOST (127.0.0.1, for the API and DynamoDB Local), ABAD_DATA_DIR (<repo>/.abad),
  * TABLE_NAME (abad-local), DYNAMODB_PORT (a free one), REFRESH_INTERVAL_SECONDS (300; 0 = off),
  * REFRESH_QUIET_SECONDS (900, read by the refresh handler).
  */

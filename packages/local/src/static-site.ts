@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { HttpResponse } from './api-gateway-response.ts';
-import { ClaimError, isRole, provincesClaim } from './claims.ts';
+import { DEV_TOKEN_PATH, devToken } from './dev-sign-in.ts';
 import type { Issuer } from './issuer.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -14,14 +14,11 @@ import { REPO_ROOT } from './paths.ts';
  * API path. Requests that are not page loads (an API client's GET of an unknown path) keep
  * API Gateway's JSON 404.
  *
- * DEVELOPMENT SIGN-IN, LOCAL RUNTIME ONLY: `POST /dev/token` with `{ role, provinces }` answers
- * a token signed by the local issuer, so the pages can sign in as any role without the CLI.
- * It exists only here, in the local runtime, and only for requests from this machine
- * (loopback); the deployed API has no such route — in AWS the pages sign in through the
+ * DEVELOPMENT SIGN-IN, LOCAL RUNTIME ONLY: `POST /dev/token` is answered here too (see
+ * dev-sign-in.ts); the deployed API has no such route — in AWS the pages sign in through the
  * identity provider's hosted sign-in.
  */
 export const DEFAULT_SITE_DIR = join(REPO_ROOT, 'packages', 'web', 'dist');
-export const DEV_TOKEN_PATH = '/dev/token';
 
 export interface SiteRequest {
   method: string;
@@ -134,52 +131,4 @@ async function isFile(path: string): Promise<boolean> {
 function notBuilt(root: string): HttpResponse {
   const text = `<!doctype html><html dir="rtl" lang="fa"><meta charset="utf-8"><title>Abad</title><p>صفحه‌های وب هنوز ساخته نشده‌اند.</p><p lang="en" dir="ltr">The web pages are not built (${root.split(sep).slice(-3).join('/')} is missing): run <code>npm run build -w @abad/web</code>, or restart <code>npm start</code>, which builds them.</p></html>`;
   return { statusCode: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...PAGE_HEADERS }, cookies: [], body: Buffer.from(text) };
-}
-
-/** `POST /dev/token` — local runtime only; see the module comment. */
-async function devToken(issuer: Issuer, request: SiteRequest): Promise<HttpResponse> {
-  if (!isLoopback(request.remoteAddress)) return problem(403, 'The development sign-in answers only requests from this machine.');
-  // A JSON body needs a CORS preflight from another origin, which is never granted: only this
-  // origin's pages (and local tools) can ask. A declared foreign Origin is refused outright.
-  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return problem(415, 'Send { "role", "provinces" } as application/json.');
-  const origin = request.headers.origin;
-  if (origin && origin !== 'null' && new URL(origin).host !== request.headers.host) return problem(403, 'The development sign-in is for this origin only.');
-  let input: { role?: unknown; provinces?: unknown; subject?: unknown };
-  try {
-    input = JSON.parse(request.body.toString('utf8')) as typeof input;
-  } catch {
-    return problem(400, 'The body is not JSON.');
-  }
-  const { role, provinces, subject } = input ?? {};
-  if (typeof role !== 'string' || !isRole(role)) return problem(422, 'role must be admin, editor, operator or viewer.');
-  if (typeof provinces !== 'string' && !(Array.isArray(provinces) && provinces.every((p) => typeof p === 'string'))) {
-    return problem(422, 'provinces must be "*" or a list of ISO 3166-2:IR codes.');
-  }
-  try {
-    const claim = provincesClaim(provinces);
-    const token = await issuer.mintToken({
-      role,
-      provinces: claim,
-      subject: typeof subject === 'string' && /^[\w.@-]{1,64}$/.test(subject) ? subject : `dev-${role}`,
-    });
-    return { statusCode: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, cookies: [], body: Buffer.from(JSON.stringify({ token, role, provinces: claim })) };
-  } catch (error) {
-    if (error instanceof ClaimError) return problem(422, error.message);
-    throw error;
-  }
-}
-
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.replace(/^::ffff:/, '');
-  return v4.startsWith('127.') || address === '::1';
-}
-
-function problem(status: number, detail: string): HttpResponse {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
-    cookies: [],
-    body: Buffer.from(JSON.stringify({ type: '/problems/dev-sign-in', title: 'Development sign-in refused', status, detail })),
-  };
 }

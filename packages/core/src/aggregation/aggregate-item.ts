@@ -1,33 +1,24 @@
-import type { ProvinceCode } from '../places/provinces.ts';
+import { indexKeys } from '../table/keys.ts';
 import type { Counters } from './counters.ts';
 import { parseScope } from './scopes.ts';
 
 /**
- * How an aggregate is stored: `AGG#<scope>` / `AGG`, one top-level attribute per counter
+ * How an aggregate is stored (its key: `keys.aggregate`): one top-level attribute per counter
  * (`c#<name>`), and per stream shard the highest sequence number applied (`m#<shardId>`,
  * 40-digit string) with when it was set (`t#<shardId>`, epoch ms). Top-level attributes,
  * so an update never needs a map path to exist first.
  */
-export const AGGREGATE_SK = 'AGG';
 export const COUNTER_PREFIX = 'c#';
 export const MARK_PREFIX = 'm#';
 export const MARK_TIME_PREFIX = 't#';
 /** Incremented by every write to an aggregate (optimistic check for the refresh's repair). */
 export const REVISION = 'revision';
 
-export function aggregateKey(scope: string) {
-  return { pk: `AGG#${scope}`, sk: AGGREGATE_SK };
-}
-
-/** County aggregates are listed per province through GSI1. */
+/** County aggregates are listed under their province (`indexPartitions.countyAggregates`). */
 export function aggregateIndexKeys(scope: string): Record<string, string> {
   const parsed = parseScope(scope);
-  if (parsed?.kind === 'county') return { gsi1pk: countyListKey(parsed.province!), gsi1sk: parsed.county! };
+  if (parsed?.kind === 'county') return indexKeys.countyAggregate(parsed.province!, parsed.county!);
   return {};
-}
-
-export function countyListKey(province: ProvinceCode): string {
-  return `PROVINCE#${province}#COUNTYAGG`;
 }
 
 export interface StoredAggregate {

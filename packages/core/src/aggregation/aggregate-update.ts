@@ -1,6 +1,7 @@
 import { UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../store/store.ts';
-import { COUNTER_PREFIX, REVISION, aggregateIndexKeys, aggregateKey } from './aggregate-item.ts';
+import { keys } from '../table/keys.ts';
+import { COUNTER_PREFIX, REVISION, aggregateIndexKeys } from './aggregate-item.ts';
 
 /**
  * An UpdateItem on an aggregate, as both its writers (the stream aggregator and the
@@ -43,7 +44,7 @@ export class AggregateUpdate {
   command(condition: string, extra: { returnOldOnConditionFailure?: boolean } = {}): UpdateCommand {
     return new UpdateCommand({
       TableName: this.store.tableName,
-      Key: aggregateKey(this.scope),
+      Key: keys.aggregate(this.scope),
       UpdateExpression: `SET ${this.sets.join(', ')} ADD ${this.adds.join(', ')}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: this.names,

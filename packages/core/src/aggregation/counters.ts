@@ -22,10 +22,6 @@ export function isZero(counters: Counters): boolean {
   return true;
 }
 
-export function countersEqual(a: Counters, b: Counters): boolean {
-  return isZero(difference(a, b));
-}
-
 /** Per scope: `scope key → counters`. */
 export type ScopedCounters = Map<string, Counters>;
 

@@ -1,6 +1,7 @@
 import { ScanCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../store/store.ts';
-import { AGGREGATE_SK, readAggregateItem, type StoredAggregate } from './aggregate-item.ts';
+import { SORT_KEYS } from '../table/keys.ts';
+import { readAggregateItem, type StoredAggregate } from './aggregate-item.ts';
 import { addScoped, type ScopedCounters } from './counters.ts';
 import { COUNTED_TYPES, InvalidImageError, contribution } from './contribution.ts';
 
@@ -43,7 +44,7 @@ async function scanSegment(store: Store, segment: number, totalSegments: number,
     );
     for (const item of page.Items ?? []) {
       result.itemsScanned++;
-      if (item.type === 'Aggregate' && item.sk === AGGREGATE_SK) {
+      if (item.type === 'Aggregate' && item.sk === SORT_KEYS.aggregate) {
         const aggregate = readAggregateItem(item);
         result.stored.set(aggregate.scope, aggregate);
         continue;

@@ -2,12 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PROVINCES } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
-import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, aggregateKey, type StoredAggregate } from './aggregate-item.ts';
+import { keys } from '../table/keys.ts';
+import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, type StoredAggregate } from './aggregate-item.ts';
 import { AggregateUpdate } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
-import { historyKey, NATIONAL_SCOPE } from './history.ts';
 import { recount } from './recount.ts';
-import { scopes } from './scopes.ts';
+import { NATIONAL_SCOPE, scopes } from './scopes.ts';
 
 export interface RefreshOptions {
   /** A scope is repaired only when neither it nor any of its items changed for this long. */
@@ -106,7 +106,7 @@ async function pruneMarks(store: Store, aggregate: StoredAggregate, olderThan: n
       await store.doc.send(
         new UpdateCommand({
           TableName: store.tableName,
-          Key: aggregateKey(aggregate.scope),
+          Key: keys.aggregate(aggregate.scope),
           UpdateExpression: 'REMOVE #mark, #markAt',
           ConditionExpression: '#mark = :sequence',
           ExpressionAttributeNames: { '#mark': `${MARK_PREFIX}${shard}`, '#markAt': `${MARK_TIME_PREFIX}${shard}` },
@@ -134,7 +134,7 @@ async function writeSnapshots(store: Store, current: Map<string, Counters>, date
   }
   await putSnapshot(store, NATIONAL_SCOPE, date, national, now);
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...aggregateKey(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) } }),
+    new PutCommand({ TableName: store.tableName, Item: { ...keys.aggregate(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) } }),
   );
   return written + 1;
 }
@@ -145,6 +145,6 @@ function counterAttributes(counters: Counters): Record<string, bigint> {
 
 async function putSnapshot(store: Store, scope: string, date: string, counters: Counters, now: Date): Promise<void> {
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...historyKey(scope, date), type: 'History', scope, date, takenAt: now.toISOString(), ...counterAttributes(counters) } }),
+    new PutCommand({ TableName: store.tableName, Item: { ...keys.history(scope, date), type: 'History', scope, date, takenAt: now.toISOString(), ...counterAttributes(counters) } }),
   );
 }

@@ -2,13 +2,16 @@ import type { ProvinceCode } from '../places/provinces.ts';
 
 /**
  * Aggregate scopes, as DESIGN.md names them: a province, a county of a province, a drive.
- * The scope string is the aggregate item's key suffix (`AGG#<scope>`).
+ * The scope string is the suffix of the aggregate's and the history's keys (`keys.aggregate`, `keys.history`).
  */
 export const scopes = {
   province: (code: ProvinceCode) => `PROVINCE#${code}`,
   county: (code: ProvinceCode, county: string) => `COUNTY#${code}#${county}`,
   drive: (id: string) => `DRIVE#${id}`,
 };
+
+/** The nation: the refresh's rollup of the provinces and its daily snapshots. */
+export const NATIONAL_SCOPE = 'NATIONAL';
 
 export type ScopeKind = 'province' | 'county' | 'drive';
 

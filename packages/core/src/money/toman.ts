@@ -16,6 +16,7 @@ export const MAX_TOMAN_PER_RECORD = 10n ** 24n;
  */
 export const tomanInput = z
   .union([z.int().nonnegative(), z.string().max(64)])
+  .meta({ description: 'Toman: an integer, or a string of digits (Persian, Arabic-Indic or ASCII, separators allowed)' })
   .transform((value, ctx): bigint => {
     const digits = typeof value === 'number' ? String(value) : parseLocalizedInteger(value);
     if (digits === undefined) {
@@ -29,7 +30,10 @@ export const tomanInput = z
     }
     return amount;
   })
-  .meta({ description: 'Toman: an integer, or a string of digits (Persian, Arabic-Indic or ASCII, separators allowed)' });
+  .pipe(z.bigint().min(0n).max(MAX_TOMAN_PER_RECORD).describe('Toman, as a decimal string'));
+
+/** A sum of amounts (a province's budget, a drive's cash): a non-negative bigint, any size. */
+export const tomanSum = z.bigint().min(0n).describe('Toman, as a decimal string');
 
 /** A stored amount as read back from DynamoDB (number or bigint, never a float). */
 export const storedToman = z.union([z.bigint(), z.int()]).transform((v) => BigInt(v));

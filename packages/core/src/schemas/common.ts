@@ -1,19 +1,38 @@
 import * as z from 'zod';
-import { normalizePersianText, parseLocalizedInteger, toAsciiDigits } from '../text/persian.ts';
+import { EARLIEST_DATE, PLANNING_HORIZON_YEARS, latestMoment, latestPlannedDate } from '../validation/date-range.ts';
+import { normalizePersianLines, normalizePersianText, parseLocalizedInteger, toAsciiDigits } from '../text/persian.ts';
 
-/** Names and free text: normalized (see text/persian.ts) before any length rule applies. */
+/** Names and free text: normalized (see text/persian.ts) before any length rule applies; one line. */
 export function persianText(maxLength: number) {
+  return normalizedText(normalizePersianText, maxLength);
+}
+
+/** A note of several lines: normalized as names are, line breaks kept. */
+export function persianNote(maxLength: number) {
+  return normalizedText(normalizePersianLines, maxLength);
+}
+
+/** Text that is empty once spaces and invisible characters are gone says nothing: rejected. */
+function normalizedText(normalize: (text: string) => string, maxLength: number) {
   return z
     .string()
     .max(maxLength * 4)
-    .transform(normalizePersianText)
-    .pipe(z.string().min(1).max(maxLength));
+    .transform((value, ctx): string => {
+      const text = normalize(value);
+      if (text === '') {
+        ctx.addIssue({ code: 'custom', params: { key: 'emptyText' }, input: value });
+        return z.NEVER;
+      }
+      return text;
+    })
+    .pipe(z.string().max(maxLength));
 }
 
 /** A non-negative whole number typed in any digit set, with or without separators. */
 export function countInput(max = 1_000_000_000) {
   return z
     .union([z.int(), z.string().max(32)])
+    .meta({ description: `A whole number from 0 to ${max}; Persian, Arabic-Indic or ASCII digits` })
     .transform((value, ctx): number => {
       const digits = typeof value === 'number' ? String(value) : parseLocalizedInteger(value);
       const n = digits === undefined ? Number.NaN : Number(digits);
@@ -23,12 +42,13 @@ export function countInput(max = 1_000_000_000) {
       }
       return n;
     })
-    .meta({ description: `A whole number from 0 to ${max}; Persian, Arabic-Indic or ASCII digits` });
+    .pipe(z.int().min(0).max(max));
 }
 
 /** Physical progress in percent, 0–100, at most one decimal; any digit set, `٫` or `.` as decimal point. */
 export const percentInput = z
   .union([z.number(), z.string().max(16)])
+  .meta({ description: 'Percent from 0 to 100' })
   .transform((value, ctx): number => {
     const text = typeof value === 'number' ? String(value) : toAsciiDigits(value).trim().replace('٫', '.').replace(/[%٪]$/, '');
     const n = /^\d{1,3}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
@@ -38,15 +58,47 @@ export const percentInput = z
     }
     return Math.round(n * 10) / 10;
   })
-  .meta({ description: 'Percent from 0 to 100' });
+  .pipe(z.number().min(0).max(100).describe('Percent from 0 to 100, one decimal'));
 
-/** A calendar date, ISO `YYYY-MM-DD` (the web form converts from the Persian calendar). */
-export const isoDate = z.preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v).trim() : v), z.iso.date());
+const asciiTrimmed = (v: unknown) => (typeof v === 'string' ? toAsciiDigits(v).trim() : v);
 
-/** A moment, ISO 8601 with an offset; normalized to UTC `...Z`. */
+/**
+ * A calendar date, ISO `YYYY-MM-DD` (the web form converts from the Persian calendar), from
+ * 1921 to 30 years ahead: start and end dates of projects and drives may be planned, not invented.
+ */
+export const isoDate = z
+  .preprocess(asciiTrimmed, z.iso.date())
+  .superRefine((date, ctx) => {
+    if (date < EARLIEST_DATE) ctx.addIssue({ code: 'custom', params: { key: 'dateTooEarly' }, input: date });
+    else if (date > latestPlannedDate()) ctx.addIssue({ code: 'custom', params: { key: 'dateTooFarAhead' }, input: date });
+  })
+  .meta({ description: `ISO date YYYY-MM-DD, from ${EARLIEST_DATE} to ${PLANNING_HORIZON_YEARS} years ahead` });
+
+/**
+ * A moment that has happened (a report, a receipt, a hand-over), ISO 8601 with an offset;
+ * normalized to UTC `...Z`. Not after now (plus clock skew): a report dated 9999 would
+ * otherwise outrank every later one.
+ */
 export const isoDateTime = z
-  .preprocess((v) => (typeof v === 'string' ? toAsciiDigits(v).trim() : v), z.iso.datetime({ offset: true }))
-  .transform((v) => new Date(v).toISOString());
+  .preprocess(asciiTrimmed, z.iso.datetime({ offset: true }))
+  .transform((text, ctx): string => {
+    const moment = Date.parse(text);
+    if (!Number.isFinite(moment)) {
+      ctx.addIssue({ code: 'invalid_format', format: 'datetime', input: text });
+      return z.NEVER;
+    }
+    if (moment < Date.parse(EARLIEST_DATE)) {
+      ctx.addIssue({ code: 'custom', params: { key: 'dateTooEarly' }, input: text });
+      return z.NEVER;
+    }
+    if (moment > latestMoment()) {
+      ctx.addIssue({ code: 'custom', params: { key: 'momentInFuture' }, input: text });
+      return z.NEVER;
+    }
+    return new Date(moment).toISOString();
+  })
+  .pipe(z.iso.datetime())
+  .meta({ description: `ISO date-time with an offset, from ${EARLIEST_DATE} up to now` });
 
 /** ULID, the id of every entity. */
 export const entityId = z.ulid();
@@ -63,7 +115,8 @@ export const phoneInput = z
       return z.NEVER;
     }
     return international;
-  });
+  })
+  .pipe(z.string().regex(/^\+?\d{7,15}$/).max(16));
 
 /** A list of goods (in-kind donations, distributed packages). */
 export const goodsItem = z.strictObject({
@@ -76,8 +129,9 @@ export const goodsItem = z.strictObject({
 export const entityMeta = z.object({
   id: entityId,
   version: z.int().positive(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  createdBy: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** The token subject of the creator. */
+  createdBy: z.string().min(1).max(256),
 });
 export type EntityMeta = z.infer<typeof entityMeta>;

@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { isoDateTime, percentInput, persianText } from './common.ts';
+import { isoDateTime, percentInput, persianNote } from './common.ts';
 
 /** POST /projects/{id}/progress: a field report of physical progress, kept as history. */
 export const progressReportInput = z.strictObject({
   progressPercent: percentInput,
-  note: persianText(1000).optional(),
+  /** Free text of several lines, as observed on the site. */
+  note: persianNote(1000).optional(),
   /** When the progress was observed; defaults to the time the report is received. */
   reportedAt: isoDateTime.optional(),
 });

@@ -15,7 +15,7 @@ export const TABLE = {
     /** Every entity of one type, newest first: unfiltered lists (drives, all projects). */
     byType: { name: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
-  /** Idempotency records expire through DynamoDB TTL on this attribute (epoch seconds). */
+  /** Items that set this attribute (epoch seconds) expire through DynamoDB TTL; none does today. */
   ttlAttribute: 'expiresAt',
   streamViewType: 'NEW_AND_OLD_IMAGES',
 } as const;

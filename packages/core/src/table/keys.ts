@@ -1,7 +1,9 @@
 import type { ProvinceCode } from '../places/provinces.ts';
+import { KEY_ATTRIBUTES, TABLE, type IndexName } from './definition.ts';
 
 /**
- * Every key format of the table, in one place. Nothing outside core builds a key.
+ * Every key format of the table, in one place. Nothing outside core/table builds a key or
+ * names an index (packages/core/test/key-literals.test.ts checks).
  * Ids are ULIDs (or derived from an idempotency key); index sort keys are `createdAt#id`, so lists are newest first.
  */
 export type EntityType = 'Project' | 'ProgressReport' | 'Drive' | 'Donation' | 'Distribution';
@@ -11,8 +13,11 @@ export interface ItemKey {
   sk: string;
 }
 
+/** The sort key of each item that is alone in its partition. */
+export const SORT_KEYS = { project: 'PROJECT', drive: 'DRIVE', donation: 'DONATION', distribution: 'DISTRIBUTION', aggregate: 'AGG' } as const;
+
 export const keys = {
-  project: (id: string): ItemKey => ({ pk: `PROJECT#${id}`, sk: 'PROJECT' }),
+  project: (id: string): ItemKey => ({ pk: `PROJECT#${id}`, sk: SORT_KEYS.project }),
   progressReport: (projectId: string, reportedAt: string, reportId: string): ItemKey => ({
     pk: `PROJECT#${projectId}`,
     sk: `PROGRESS#${reportedAt}#${reportId}`,
@@ -20,18 +25,68 @@ export const keys = {
   progressPrefix: 'PROGRESS#',
   /** The receipt of a progress report sent with an idempotency key: where the report is, and the request's hash. */
   progressReceipt: (projectId: string, reportId: string): ItemKey => ({ pk: `PROJECT#${projectId}`, sk: `RECEIPT#${reportId}` }),
-  drive: (id: string): ItemKey => ({ pk: `DRIVE#${id}`, sk: 'DRIVE' }),
-  donation: (id: string): ItemKey => ({ pk: `DONATION#${id}`, sk: 'DONATION' }),
-  distribution: (id: string): ItemKey => ({ pk: `DISTRIBUTION#${id}`, sk: 'DISTRIBUTION' }),
+  drive: (id: string): ItemKey => ({ pk: `DRIVE#${id}`, sk: SORT_KEYS.drive }),
+  donation: (id: string): ItemKey => ({ pk: `DONATION#${id}`, sk: SORT_KEYS.donation }),
+  distribution: (id: string): ItemKey => ({ pk: `DISTRIBUTION#${id}`, sk: SORT_KEYS.distribution }),
+  /** The live aggregate of a scope (aggregation/scopes.ts): `AGG#<scope>` / `AGG`. */
+  aggregate: (scope: string): ItemKey => ({ pk: `AGG#${scope}`, sk: SORT_KEYS.aggregate }),
+  /** A daily snapshot of a scope, written by the refresh: `HIST#<scope>` / `<yyyy-mm-dd>`. */
+  history: (scope: string, date: string): ItemKey => ({ pk: `HIST#${scope}`, sk: date }),
 };
 
-/** Index keys: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
-export const indexKeys = {
-  byProvince: (province: ProvinceCode, type: EntityType, sortKey: string) => ({ gsi1pk: `PROVINCE#${province}#${type.toUpperCase()}`, gsi1sk: sortKey }),
-  byProgramme: (programme: string, sortKey: string) => ({ gsi2pk: `PROGRAMME#${programme}`, gsi2sk: sortKey }),
-  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({ gsi2pk: `DRIVE#${driveId}#${type.toUpperCase()}`, gsi2sk: sortKey }),
-  byType: (type: EntityType, sortKey: string) => ({ gsi3pk: `TYPE#${type.toUpperCase()}`, gsi3sk: sortKey }),
+const { byProvince, byParent, byType } = TABLE.indexes;
+
+/** Index partition keys, one builder each, shared by the items that go in and the queries that read them. */
+const partitionKeys = {
+  byProvince: (province: ProvinceCode, type: EntityType) => `PROVINCE#${province}#${type.toUpperCase()}`,
+  countyAggregates: (province: ProvinceCode) => `PROVINCE#${province}#COUNTYAGG`,
+  byProgramme: (programme: string) => `PROGRAMME#${programme}`,
+  byDrive: (driveId: string, type: EntityType) => `DRIVE#${driveId}#${type.toUpperCase()}`,
+  byType: (type: EntityType) => `TYPE#${type.toUpperCase()}`,
 };
+
+/** Index keys an item carries: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
+export const indexKeys = {
+  byProvince: (province: ProvinceCode, type: EntityType, sortKey: string) => ({
+    [byProvince.partitionKey]: partitionKeys.byProvince(province, type),
+    [byProvince.sortKey]: sortKey,
+  }),
+  /** A county's aggregate, listed under its province (sorted by county name). */
+  countyAggregate: (province: ProvinceCode, county: string) => ({ [byProvince.partitionKey]: partitionKeys.countyAggregates(province), [byProvince.sortKey]: county }),
+  byProgramme: (programme: string, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byProgramme(programme), [byParent.sortKey]: sortKey }),
+  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byDrive(driveId, type), [byParent.sortKey]: sortKey }),
+  byType: (type: EntityType, sortKey: string) => ({ [byType.partitionKey]: partitionKeys.byType(type), [byType.sortKey]: sortKey }),
+};
+
+/** One partition of an index, as a query names it. */
+export interface IndexPartition {
+  index: IndexName;
+  partitionKeyName: string;
+  partitionKey: string;
+}
+
+function partition(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], partitionKey: string): IndexPartition {
+  return { index: index.name, partitionKeyName: index.partitionKey, partitionKey };
+}
+
+/** The index partitions the store queries (lists newest first by their sort key). */
+export const indexPartitions = {
+  byProvince: (province: ProvinceCode, type: EntityType) => partition(byProvince, partitionKeys.byProvince(province, type)),
+  countyAggregates: (province: ProvinceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
+  byProgramme: (programme: string) => partition(byParent, partitionKeys.byProgramme(programme)),
+  byDrive: (driveId: string, type: EntityType) => partition(byParent, partitionKeys.byDrive(driveId, type)),
+  byType: (type: EntityType) => partition(byType, partitionKeys.byType(type)),
+};
+
+/** The part of a DynamoDB Query that selects one index partition (for a query without other names or values). */
+export function partitionQuery(partition: IndexPartition) {
+  return {
+    IndexName: partition.index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': partition.partitionKeyName },
+    ExpressionAttributeValues: { ':pk': partition.partitionKey },
+  };
+}
 
 /** Attributes that are keys, stripped before an item becomes an entity. */
-export const KEY_FIELDS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'] as const;
+export const KEY_FIELDS = [...KEY_ATTRIBUTES, 'type'] as const;

@@ -1,7 +1,8 @@
 /**
  * Persian text as it arrives from phones and pasted documents: Arabic ي/ك/ى/ة forms mixed
- * with Persian ی/ک, three digit sets, doubled or stray zero-width non-joiners, odd spaces.
- * Every name that is compared or used as a key goes through `normalizePersianText` first.
+ * with Persian ی/ک, three digit sets, doubled or stray zero-width non-joiners, odd spaces,
+ * invisible controls pasted along. Every name that is compared or used as a key goes through
+ * `normalizePersianText` first.
  */
 
 const ZWNJ = '\u200c';
@@ -19,16 +20,45 @@ export function toAsciiDigits(text: string): string {
   return text.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf));
 }
 
-/** The canonical form of a Persian name: one letter form, ASCII digits, clean spaces and ZWNJ. */
+/**
+ * Characters with no meaning in stored text, which would make two names that look the same
+ * differ: controls (C0 but tab and line breaks, DEL, C1), bidi embeddings, overrides, isolates
+ * and marks (U+202A–202E, U+2066–2069, U+200E/200F, U+061C), other format and default-ignorable
+ * characters (zero-width space and joiner, soft hyphen, variation selectors, tags, fillers…),
+ * noncharacters and lone surrogates (JSON can carry "\ud800"). ZWNJ stays: Persian spells with it.
+ */
+const INVISIBLE = /(?![\t\n\r\u200c])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** Removes what cannot be seen; first of all, so nothing invisible can split or join what the later steps see. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** The canonical form of a Persian name: one letter form, ASCII digits, clean spaces and ZWNJ, nothing invisible. */
 export function normalizePersianText(text: string): string {
+  return normalizeLine(stripInvisible(text).replace(LINE_BREAK, ' '));
+}
+
+/** Multi-line text (a report's note): every line as a name, line breaks kept, at most one blank line in a row. */
+export function normalizePersianLines(text: string): string {
+  return stripInvisible(text)
+    .split(LINE_BREAK)
+    .map(normalizeLine)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
+function normalizeLine(text: string): string {
   return (
     text
       .normalize('NFC')
       .replace(/[يىكۀة]/g, (c) => LETTER_MAP[c]!)
       .replace(/[\u064b-\u0653\u0655-\u065f\u0670]/g, '') // harakat (diacritics) do not change a name
       .replace(/\u0640/g, '') // tatweel (kashida) is decoration
-      .replace(/[\u200b\u200d\u2060\ufeff]/g, '') // zero-width spaces and joiners
-      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\r\n]/g, ' ')
+      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
       .replace(/ *\u200c[\u200c ]*/g, ZWNJ) // a ZWNJ absorbs neighbouring spaces and repeats
       .replace(/ {2,}/g, ' ')
       .replace(new RegExp(`^[ ${ZWNJ}]+|[ ${ZWNJ}]+$`, 'g'), '')

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 // Only the two locales we speak, not zod's whole `locales` namespace (it would bundle every language).
 import en from 'zod/v4/locales/en.js';
 import fa from 'zod/v4/locales/fa.js';
+import { EARLIEST_DATE, PLANNING_HORIZON_YEARS } from './date-range.ts';
 
 export type Language = 'en' | 'fa';
 
@@ -15,6 +16,22 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   },
   percent: { en: () => 'Expected a percentage from 0 to 100', fa: () => 'درصد پیشرفت باید بین ۰ تا ۱۰۰ باشد' },
   ulid: { en: () => 'Expected an id (ULID)', fa: () => 'شناسه معتبر نیست' },
+  emptyText: {
+    en: () => 'Must not be empty; spaces and invisible characters do not count',
+    fa: () => 'این فیلد نباید خالی باشد؛ فاصله و نویسه‌های نامرئی شمرده نمی‌شوند',
+  },
+  dateTooEarly: {
+    en: () => `The date is before ${EARLIEST_DATE.slice(0, 4)}`,
+    fa: () => `تاریخ نمی‌تواند پیش از سال ${Number(EARLIEST_DATE.slice(0, 4)).toLocaleString('fa-IR', { useGrouping: false })} میلادی باشد`,
+  },
+  dateTooFarAhead: {
+    en: () => `The date is more than ${PLANNING_HORIZON_YEARS} years ahead`,
+    fa: () => `تاریخ نمی‌تواند بیش از ${PLANNING_HORIZON_YEARS.toLocaleString('fa-IR')} سال بعد باشد`,
+  },
+  momentInFuture: {
+    en: () => 'The date is in the future; only what has already happened can be recorded',
+    fa: () => 'تاریخ در آینده است؛ فقط رویدادی که رخ داده ثبت می‌شود',
+  },
   phone: { en: () => 'Expected a phone number', fa: () => 'شمارهٔ تلفن معتبر نیست' },
   finishedNeeds100: {
     en: () => 'A completed or operational project must be at 100% progress',
@@ -29,6 +46,10 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   cashNeedsAmount: { en: () => 'A cash donation needs an amount', fa: () => 'مبلغ کمک نقدی باید بیشتر از صفر باشد' },
   atLeastOne: { en: () => 'Expected at least one', fa: () => 'دست‌کم باید یک باشد' },
   driveNotFound: { en: () => 'No drive has this id', fa: () => 'پویشی با این شناسه وجود ندارد' },
+  idempotencyKeyReused: {
+    en: () => 'This Idempotency-Key was already used with another request',
+    fa: () => 'این کلید تکرار (Idempotency-Key) پیش‌تر با درخواست دیگری به کار رفته است',
+  },
   driveProvince: {
     en: () => "The drive belongs to another province",
     fa: () => 'این پویش متعلق به استان دیگری است',

@@ -1,4 +1,4 @@
-import { DomainError, authorize, type Action, type IdempotencyKey, type Language, type Principal, type Store } from '@abad/core';
+import { DomainError, authorize, type IdempotencyKey, type Language, type Principal, type Store } from '@abad/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
@@ -8,8 +8,10 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { getStore } from '../shared/store.ts';
+import { authenticatedResponses } from './caching.ts';
 import { HttpProblem, problem, problemFromDomainError, problemResponse, type Problem } from './problem.ts';
 import { languageOf, principalOf, type HttpEvent } from './request.ts';
+import type { Route } from './routes.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,45 +32,41 @@ export interface AuthenticatedRequest extends HttpRequest {
   principal: Principal;
 }
 
-interface Options<R extends HttpRequest> {
-  /** `token`: a valid token is required; the role check below runs before the body is read. */
-  auth: R extends AuthenticatedRequest ? 'token' : 'public';
-  /** Role check before anything else (provinces are checked by core, against the data). */
-  action?: Action;
-  /** The route takes a JSON body. */
-  jsonBody?: boolean;
-  /** Honour `Idempotency-Key` (every POST). */
-  idempotent?: boolean;
-  handle: (request: R) => Promise<APIGatewayProxyStructuredResultV2>;
-}
+/** What a route's handler is given: `jwt` routes always have a principal. */
+export type RequestFor<R extends Route> = R['auth'] extends 'jwt' ? AuthenticatedRequest : HttpRequest;
 
 /**
  * The one way an HTTP handler is built: headers normalized, body size and type checked,
  * JSON parsed, caller and language read, errors turned into problem+json, security and
  * CORS headers added. A handler module is then only: parse, call core, respond.
+ * It is built from its entry of the route table (routes.ts), whose auth, action, body and
+ * idempotency apply here, and carries that entry as `handler.route` (a test holds each
+ * module to its own entry).
  */
-export function httpHandler<R extends HttpRequest>(options: Options<R>) {
+export function httpHandler<const R extends Route>(route: R, handle: (request: RequestFor<R>) => Promise<APIGatewayProxyStructuredResultV2>) {
+  const jsonBody = route.body !== undefined;
   const base = async (event: HttpEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const principal = principalOf(event);
-    if (options.auth === 'token' && !principal) {
+    if (route.auth === 'jwt' && !principal) {
       throw new HttpProblem('unauthorized', 'A valid bearer token with a role and provinces is required');
     }
-    if (options.action && principal) authorize(principal, options.action);
-    const key = options.idempotent ? idempotencyKeyOf(event) : undefined;
+    if (route.action && principal) authorize(principal, route.action);
+    const key = route.idempotent ? idempotencyKeyOf(event) : undefined;
     const idempotencyKey = key === undefined ? undefined : { route: event.routeKey, caller: principal?.subject ?? '', key };
-    const request = { event, context, principal, language: languageOf(event), body: event.body, store: getStore(), idempotencyKey } as R;
-    return options.handle(request);
+    const request = { event, context, principal, language: languageOf(event), body: event.body, store: getStore(), idempotencyKey } as RequestFor<R>;
+    return handle(request);
   };
 
   const handler = middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
+    .use(authenticatedResponses(route))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), exposeHeaders: 'location,etag' }))
     .use(httpSecurityHeaders())
     .use(problemDetails())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
-    .use(bodyLimits(options.jsonBody ?? false));
-  if (options.jsonBody) handler.use(httpJsonBodyParser());
-  return handler.handler(base);
+    .use(bodyLimits(jsonBody));
+  if (jsonBody) handler.use(httpJsonBodyParser());
+  return Object.assign(handler.handler(base), { route });
 }
 
 function idempotencyKeyOf(event: HttpEvent): string | undefined {

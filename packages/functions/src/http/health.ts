@@ -1,7 +1,5 @@
-import { httpHandler, type HttpRequest } from './handler.ts';
+import { httpHandler } from './handler.ts';
 import { json } from './response.ts';
+import { routeOf } from './routes.ts';
 
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async () => json(200, { status: 'ok', service: 'abad' }),
-});
+export const handler = httpHandler(routeOf('GET /health'), async () => json(200, { status: 'ok', service: 'abad' }));

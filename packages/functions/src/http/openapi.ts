@@ -1,10 +1,8 @@
-import { httpHandler, type HttpRequest } from './handler.ts';
+import { httpHandler } from './handler.ts';
 import { openApiDocument } from './openapi-document.ts';
 import { json } from './response.ts';
+import { routeOf } from './routes.ts';
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async () => json(200, (document ??= openApiDocument())),
-});
+export const handler = httpHandler(routeOf('GET /openapi.json'), async () => json(200, (document ??= openApiDocument())));

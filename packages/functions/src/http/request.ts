@@ -1,4 +1,4 @@
-import { principalFromClaims, type Language, type Principal } from '@abad/core';
+import { entityId, principalFromClaims, type Language, type Principal } from '@abad/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { HttpProblem } from './problem.ts';
 
@@ -13,7 +13,7 @@ export function principalOf(event: HttpEvent): Principal | undefined {
 }
 
 /** `Accept-Language: fa…` gets Persian messages; anything else English. */
-export function languageOf(event: HttpEvent): Language {
+export function languageOf(event: Pick<HttpEvent, 'headers'>): Language {
   const header = event.headers?.['accept-language'] ?? '';
   const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('fa') ? 'fa' : 'en';
@@ -37,9 +37,13 @@ export function expectedVersionOf(event: HttpEvent, required = true): number | u
   return Number(match[1]);
 }
 
+/**
+ * The `{id}` of the path, checked before any read: what is not an id (a ULID) names nothing, so
+ * it is 404 like an unknown id — and never reaches DynamoDB, where an oversized key is a 5xx.
+ */
 export function pathId(event: HttpEvent): string {
   const id = event.pathParameters?.id;
-  if (!id) throw new HttpProblem('not-found', 'No id in the path');
+  if (!id || !entityId.safeParse(id).success) throw new HttpProblem('not-found', 'Nothing has this id');
   return id;
 }
 

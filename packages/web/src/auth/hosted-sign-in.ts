@@ -6,7 +6,7 @@ import { signIn } from './session.ts';
  * `/oauth2/authorize`, implicit flow). It sends the browser back with `#id_token=…` in the
  * fragment; the ID token carries the role and provinces (`custom:role`, `custom:provinces`).
  * Configured at build time with VITE_AUTH_URL and VITE_AUTH_CLIENT_ID. Not exercised by the
- * local tests: locally the development sign-in (sign-in-view.ts) is used.
+ * local tests: locally the development sign-in (views/sign-in.ts) is used.
  */
 export const hostedSignInConfigured = AUTH_URL !== undefined;
 

@@ -1,14 +1,11 @@
-import { distributionInput, parseInput, recordDistribution } from '@abad/core';
-import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
+import { parseInput, recordDistribution } from '@abad/core';
+import { httpHandler } from '../handler.ts';
 import { created } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<AuthenticatedRequest>({
-  auth: 'token',
-  action: 'donation:write',
-  jsonBody: true,
-  idempotent: true,
-  handle: async ({ store, principal, body, language, idempotencyKey }) => {
-    const distribution = await recordDistribution(store, principal, parseInput(distributionInput, body, language), idempotencyKey);
-    return created(`/distributions/${distribution.id}`, distribution);
-  },
+const route = routeOf('POST /distributions');
+
+export const handler = httpHandler(route, async ({ store, principal, body, language, idempotencyKey }) => {
+  const distribution = await recordDistribution(store, principal, parseInput(route.body, body, language), idempotencyKey);
+  return created(`/distributions/${distribution.id}`, distribution);
 });

@@ -1,14 +1,11 @@
-import { donationInput, parseInput, recordDonation } from '@abad/core';
-import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
+import { parseInput, recordDonation } from '@abad/core';
+import { httpHandler } from '../handler.ts';
 import { created } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<AuthenticatedRequest>({
-  auth: 'token',
-  action: 'donation:write',
-  jsonBody: true,
-  idempotent: true,
-  handle: async ({ store, principal, body, language, idempotencyKey }) => {
-    const donation = await recordDonation(store, principal, parseInput(donationInput, body, language), idempotencyKey);
-    return created(`/donations/${donation.id}`, donation);
-  },
+const route = routeOf('POST /donations');
+
+export const handler = httpHandler(route, async ({ store, principal, body, language, idempotencyKey }) => {
+  const donation = await recordDonation(store, principal, parseInput(route.body, body, language), idempotencyKey);
+  return created(`/donations/${donation.id}`, donation);
 });

@@ -1,13 +1,12 @@
 import { listDonations } from '@abad/core';
-import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
-import { driveRecordListQuery, parseQuery } from '../queries.ts';
+import { httpHandler } from '../handler.ts';
+import { parseQuery } from '../queries.ts';
 import { json } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<AuthenticatedRequest>({
-  auth: 'token',
-  action: 'donation:read',
-  handle: async ({ store, principal, event, language }) => {
-    const { drive, ...query } = parseQuery(driveRecordListQuery, event, language);
-    return json(200, await listDonations(store, principal, { ...query, driveId: drive }));
-  },
+const route = routeOf('GET /donations');
+
+export const handler = httpHandler(route, async ({ store, principal, event, language }) => {
+  const { drive, ...query } = parseQuery(route.query, event, language);
+  return json(200, await listDonations(store, principal, { ...query, driveId: drive }));
 });

@@ -1,14 +1,11 @@
-import { createDrive, driveInput, parseInput } from '@abad/core';
-import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
+import { createDrive, parseInput } from '@abad/core';
+import { httpHandler } from '../handler.ts';
 import { created } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<AuthenticatedRequest>({
-  auth: 'token',
-  action: 'drive:write',
-  jsonBody: true,
-  idempotent: true,
-  handle: async ({ store, principal, body, language, idempotencyKey }) => {
-    const drive = await createDrive(store, principal, parseInput(driveInput, body, language), idempotencyKey);
-    return created(`/drives/${drive.id}`, drive);
-  },
+const route = routeOf('POST /drives');
+
+export const handler = httpHandler(route, async ({ store, principal, body, language, idempotencyKey }) => {
+  const drive = await createDrive(store, principal, parseInput(route.body, body, language), idempotencyKey);
+  return created(`/drives/${drive.id}`, drive);
 });

@@ -1,12 +1,12 @@
 import { listDrives } from '@abad/core';
-import { httpHandler, type HttpRequest } from '../handler.ts';
-import { pageQuery, parseQuery } from '../queries.ts';
+import { httpHandler } from '../handler.ts';
+import { parseQuery } from '../queries.ts';
 import { json } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async ({ store, event, language }) => {
-    const { limit, cursor } = parseQuery(pageQuery, event, language);
-    return json(200, await listDrives(store, limit, cursor));
-  },
+const route = routeOf('GET /drives');
+
+export const handler = httpHandler(route, async ({ store, event, language }) => {
+  const { limit, cursor } = parseQuery(route.query, event, language);
+  return json(200, await listDrives(store, limit, cursor));
 });

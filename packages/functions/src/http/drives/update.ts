@@ -1,15 +1,13 @@
-import { drivePatch, parseInput, updateDrive } from '@abad/core';
-import { httpHandler, type AuthenticatedRequest } from '../handler.ts';
+import { parseInput, updateDrive } from '@abad/core';
+import { httpHandler } from '../handler.ts';
 import { etag, expectedVersionOf, pathId } from '../request.ts';
 import { json } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<AuthenticatedRequest>({
-  auth: 'token',
-  action: 'drive:write',
-  jsonBody: true,
-  handle: async ({ store, principal, event, body, language }) => {
-    const version = expectedVersionOf(event)!;
-    const drive = await updateDrive(store, principal, pathId(event), version, parseInput(drivePatch, body, language));
-    return json(200, drive, { etag: etag(drive.version) });
-  },
+const route = routeOf('PATCH /drives/{id}');
+
+export const handler = httpHandler(route, async ({ store, principal, event, body, language }) => {
+  const version = expectedVersionOf(event)!;
+  const drive = await updateDrive(store, principal, pathId(event), version, parseInput(route.body, body, language));
+  return json(200, drive, { etag: etag(drive.version) });
 });

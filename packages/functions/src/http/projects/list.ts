@@ -1,9 +1,9 @@
 import { listProjects } from '@abad/core';
-import { httpHandler, type HttpRequest } from '../handler.ts';
-import { parseQuery, projectListQuery } from '../queries.ts';
+import { httpHandler } from '../handler.ts';
+import { parseQuery } from '../queries.ts';
 import { json } from '../response.ts';
+import { routeOf } from '../routes.ts';
 
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async ({ store, event, language }) => json(200, await listProjects(store, parseQuery(projectListQuery, event, language))),
-});
+const route = routeOf('GET /projects');
+
+export const handler = httpHandler(route, async ({ store, event, language }) => json(200, await listProjects(store, parseQuery(route.query, event, language))));

@@ -1,13 +1,13 @@
-import { parseInput, provinceFigures } from '@abad/core';
-import { httpHandler, type HttpRequest } from '../handler.ts';
-import { provincePath } from '../queries.ts';
-import { json } from '../response.ts';
+import { provinceFigures } from '@abad/core';
+import { httpHandler } from '../handler.ts';
+import { parsePath } from '../queries.ts';
+import { publicFigures } from '../public-figures.ts';
+import { routeOf } from '../routes.ts';
+
+const route = routeOf('GET /provinces/{code}');
 
 /** One province with its counties side by side. */
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async ({ store, event, language }) => {
-    const { code } = parseInput(provincePath, event.pathParameters ?? {}, language);
-    return json(200, await provinceFigures(store, code), { 'cache-control': 'no-store' });
-  },
+export const handler = httpHandler(route, async ({ store, event }) => {
+  const { code } = parsePath(route.params, event);
+  return publicFigures(event, `province:${code}`, () => provinceFigures(store, code));
 });

@@ -1,9 +1,9 @@
 import { allProvinceFigures } from '@abad/core';
-import { httpHandler, type HttpRequest } from '../handler.ts';
-import { json } from '../response.ts';
+import { httpHandler } from '../handler.ts';
+import { publicFigures } from '../public-figures.ts';
+import { routeOf } from '../routes.ts';
 
-/** Every province's figures and the national total: 31 key lookups, whatever the data size. */
-export const handler = httpHandler<HttpRequest>({
-  auth: 'public',
-  handle: async ({ store }) => json(200, await allProvinceFigures(store), { 'cache-control': 'no-store' }),
-});
+/** Every province's figures and the national total: 31 key lookups, whatever the data size (at most once a second per container). */
+export const handler = httpHandler(routeOf('GET /provinces'), async ({ store, event }) =>
+  publicFigures(event, 'provinces', () => allProvinceFigures(store)),
+);

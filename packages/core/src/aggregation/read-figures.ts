@@ -1,12 +1,12 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './items.ts';
-import { aggregateKey, countyListKey, readAggregateItem } from '../aggregation/aggregate-item.ts';
-import { addInto, type Counters } from '../aggregation/counters.ts';
-import { figuresFrom, type Figures } from '../aggregation/figures.ts';
-import { NATIONAL_SCOPE, historyKey } from '../aggregation/history.ts';
-import { scopes } from '../aggregation/scopes.ts';
 import { PROVINCES, provinceByCode, type Province, type ProvinceCode } from '../places/provinces.ts';
-import type { Store } from './store.ts';
+import { queryAll } from '../store/items.ts';
+import type { Store } from '../store/store.ts';
+import { indexPartitions, keys, partitionQuery } from '../table/keys.ts';
+import { readAggregateItem } from './aggregate-item.ts';
+import { addInto, type Counters } from './counters.ts';
+import { figuresFrom, type Figures } from './figures.ts';
+import { NATIONAL_SCOPE, parseScope, scopes } from './scopes.ts';
 
 export interface ProvinceFigures extends Figures {
   province: Province;
@@ -27,7 +27,7 @@ function aggregateFigures(item: Record<string, unknown> | undefined): { counters
 /** All 31 provinces and the national total, live: one batch read of 31 items. */
 export async function allProvinceFigures(store: Store): Promise<{ provinces: ProvinceFigures[]; national: Figures & { updatedAt: string | null } }> {
   const result = await store.doc.send(
-    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PROVINCES.map((p) => aggregateKey(scopes.province(p.code))), ConsistentRead: true } } }),
+    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PROVINCES.map((p) => keys.aggregate(scopes.province(p.code))), ConsistentRead: true } } }),
   );
   let items = result.Responses?.[store.tableName] ?? [];
   // BatchGet may leave keys unprocessed under load: read those one by one.
@@ -51,20 +51,23 @@ export async function allProvinceFigures(store: Store): Promise<{ provinces: Pro
 /** One province with its counties (one read and one query, whatever the data size). */
 export async function provinceFigures(store: Store, code: ProvinceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
   const [own, counties] = await Promise.all([
-    store.doc.send(new GetCommand({ TableName: store.tableName, Key: aggregateKey(scopes.province(code)), ConsistentRead: true })),
-    queryAll(store, { IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': countyListKey(code) } }),
+    store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.aggregate(scopes.province(code)), ConsistentRead: true })),
+    queryAll(store, partitionQuery(indexPartitions.countyAggregates(code))),
   ]);
   const { counters, updatedAt } = aggregateFigures(own.Item);
   return {
     province: provinceByCode(code),
     ...figuresFrom(counters),
     updatedAt,
-    counties: counties.map((item) => ({ county: String(item.gsi1sk), ...figuresFrom(readAggregateItem(item).counters), updatedAt: (item.updatedAt as string | undefined) ?? null })),
+    counties: counties.map((item) => {
+      const aggregate = readAggregateItem(item);
+      return { county: parseScope(aggregate.scope)?.county ?? '', ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
+    }),
   };
 }
 
 export async function driveFigures(store: Store, driveId: string): Promise<Pick<Figures, 'donations' | 'distributions'> & { updatedAt: string | null }> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: aggregateKey(scopes.drive(driveId)), ConsistentRead: true }));
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.aggregate(scopes.drive(driveId)), ConsistentRead: true }));
   const { counters, updatedAt } = aggregateFigures(result.Item);
   const { donations, distributions } = figuresFrom(counters);
   return { donations, distributions, updatedAt };
@@ -79,7 +82,7 @@ export async function provinceHistory(store: Store, code: ProvinceCode | 'nation
   const scope = code === 'national' ? NATIONAL_SCOPE : scopes.province(code);
   const items = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': historyKey(scope, '').pk, ':from': from, ':to': to },
+    ExpressionAttributeValues: { ':pk': keys.history(scope, '').pk, ':from': from, ':to': to },
   });
   return items.map((item) => ({ date: String(item.sk), ...figuresFrom(readAggregateItem(item).counters) }));
 }

@@ -1,0 +1,46 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type * as z from 'zod';
+import {
+  allProvinceFiguresSchema,
+  driveFiguresSchema,
+  nationalFiguresSchema,
+  provinceFiguresSchema,
+  type allProvinceFigures,
+  type driveFigures,
+  type provinceFigures,
+  type provinceHistory,
+  provinceHistorySchema,
+  provinceWithCountiesSchema,
+} from '../src/index.ts';
+import { figuresFrom } from '../src/aggregation/figures.ts';
+import { PROVINCES, provinceByCode } from '../src/places/provinces.ts';
+import { distributionSchema, donationSchema, driveSchema, progressReportSchema, projectSchema } from '../src/schemas/responses.ts';
+import type { Distribution } from '../src/store/distributions.ts';
+import type { Donation } from '../src/store/donations.ts';
+import type { Drive } from '../src/store/drives.ts';
+import type { ProgressReport, Project } from '../src/store/projects.ts';
+
+/** The output schemas describe what the store and the figure readers return (the API publishes them as its responses). */
+describe('output schemas', () => {
+  it('admit every value the store functions are typed to return (checked by tsc)', () => {
+    expectTypeOf<Project>().toExtend<z.output<typeof projectSchema>>();
+    expectTypeOf<ProgressReport>().toExtend<z.output<typeof progressReportSchema>>();
+    expectTypeOf<Drive>().toExtend<z.output<typeof driveSchema>>();
+    expectTypeOf<Donation>().toExtend<z.output<typeof donationSchema>>();
+    expectTypeOf<Distribution>().toExtend<z.output<typeof distributionSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof allProvinceFigures>>>().toExtend<z.output<typeof allProvinceFiguresSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof provinceFigures>>>().toExtend<z.output<typeof provinceWithCountiesSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof driveFigures>>>().toExtend<z.output<typeof driveFiguresSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof provinceHistory>>>().toExtend<z.output<typeof provinceHistorySchema>['points']>();
+  });
+
+  it('accept the figures figures.ts computes, money beyond 2^53 included', () => {
+    const huge = 10n ** 30n;
+    const figures = figuresFrom(new Map([['projects', 2n], ['status:planned', 2n], ['progressTenths', 1000n], ['budgetToman', huge], ['donationCashToman', 5n]]));
+    expect(nationalFiguresSchema.parse({ ...figures, updatedAt: null }).projects.budgetToman).toBe(huge);
+    const province = { province: provinceByCode('IR-13'), ...figures, updatedAt: '2026-03-01T10:00:00.000Z' };
+    expect(provinceFiguresSchema.parse(province).donations.totalToman).toBe(5n);
+    expect(() => allProvinceFiguresSchema.parse({ provinces: [province], national: { ...figures, updatedAt: null } })).toThrow();
+    expect(allProvinceFiguresSchema.parse({ provinces: PROVINCES.map(() => province), national: { ...figures, updatedAt: null } }).provinces).toHaveLength(31);
+  });
+});

@@ -1,0 +1,45 @@
+// What a request carries besides its body: query strings and path parameters, declared once for
+// the route table (routes.ts), the handlers and the OpenAPI document. The stacks import the
+// route table, so this module reaches core's schema modules by path — zod and plain
+// functions, not core's index (the AWS SDK, Node's types).
+import * as z from 'zod';
+import { entityId, isoDate, persianText } from '../../../core/src/schemas/common.ts';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../../core/src/schemas/project.ts';
+import { provinceCodeSchema } from '../../../core/src/places/provinces.ts';
+import { MAX_PAGE_SIZE } from '../../../core/src/schemas/responses.ts';
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  cursor: z.string().max(4096).optional(),
+};
+
+export const projectListQuery = z.strictObject({
+  ...page,
+  province: provinceCodeSchema.optional(),
+  status: z.enum(PROJECT_STATUSES).optional(),
+  category: z.enum(PROJECT_CATEGORIES).optional(),
+  programme: persianText(100).optional(),
+});
+
+export const pageQuery = z.strictObject(page);
+
+export const driveRecordListQuery = z.strictObject({
+  ...page,
+  province: provinceCodeSchema.optional(),
+  drive: entityId.optional(),
+});
+
+/** `/projects/{id}` and the like: what is not an id names nothing (request.ts `pathId` answers 404). */
+export const idPath = z.strictObject({ id: entityId });
+
+/** `/provinces/{code}`. */
+export const provincePath = z.strictObject({ code: provinceCodeSchema });
+
+/** `/provinces/{code}/history?from=&to=`: a province code or `national`; a year by default. */
+export const historyPath = z.strictObject({ code: z.union([z.literal('national'), provinceCodeSchema]) });
+export const historyQuery = z
+  .strictObject({
+    from: isoDate.default(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)),
+    to: isoDate.default(() => new Date().toISOString().slice(0, 10)),
+  })
+  .refine((q) => q.from <= q.to, { path: ['to'], params: { key: 'endBeforeStart' } });
