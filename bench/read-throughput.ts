@@ -18,10 +18,16 @@ import { fmt, runSeries, throughput, type Series, type Throughput } from './stat
  * GSI1), at the same concurrency, in the same run, against the same table. Also counted:
  * DynamoDB requests per read (machine-independent), and the bytes one dashboard poll costs
  * with (`If-None-Match`, 304) and without (200) the last ETag.
+ *
+ * The requests are counted in a series of their own after the timing: the counter marks every
+ * request the server receives with an AsyncLocalStorage, which slows every promise in the
+ * process from then on, and the API path makes many more promises than the raw one. (So this
+ * benchmark runs before write-throughput, which counts while it times: see run.ts.)
  */
 const CONCURRENCY = 16;
-const WARMUP = 200;
-const ROUNDS = 4;
+const WARMUP = 500;
+const COUNTED_READS = 1_000;
+const ROUNDS = 8;
 const DEFAULT_READS = 4_000;
 const MAX_READS = 200_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -76,7 +82,11 @@ async function get(stack: LocalStack, path: string, signal: AbortSignal): Promis
 }
 
 async function post(stack: LocalStack, path: string, token: string, body: unknown): Promise<{ id: string }> {
-  const response = await fetch(apiUrl(stack, path), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(apiUrl(stack, path), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 500)}`);
   return JSON.parse(text) as { id: string };
@@ -105,7 +115,9 @@ export async function seed(stack: LocalStack, signal: AbortSignal, progress: (li
       );
     }
     for (let i = 0; i < 2; i++) {
-      writes.push(() => post(stack, '/donations', admin, { driveId, province: code, county: COUNTIES[i], kind: 'cash', amountToman: 5_000_000 + i, channel: 'صندوق' }));
+      writes.push(() =>
+        post(stack, '/donations', admin, { driveId, province: code, county: COUNTIES[i], kind: 'cash', amountToman: 5_000_000 + i, channel: 'صندوق' }),
+      );
     }
   }
   progress(`seeding: ${writes.length} writes through the API`);
@@ -117,7 +129,12 @@ interface Path {
   label: string;
   task: () => Promise<void>;
   series: Series[];
-  /** DynamoDB requests the API's handlers sent during this path's series, by operation. */
+}
+
+/** The DynamoDB requests the API's handlers sent while it answered `reads` reads in `seconds`. */
+interface Counted {
+  reads: number;
+  seconds: number;
   requests: Record<string, number>;
 }
 
@@ -130,7 +147,11 @@ interface Comparison {
 }
 
 /** One GET over a fresh connection, with every byte the client received counted (status line, headers, body). */
-function bytesOfOnePoll(stack: LocalStack, path: string, ifNoneMatch?: string): Promise<{ status: number; bytes: number; bodyBytes: number; gzipBodyBytes: number; etag: string | undefined }> {
+function bytesOfOnePoll(
+  stack: LocalStack,
+  path: string,
+  ifNoneMatch?: string,
+): Promise<{ status: number; bytes: number; bodyBytes: number; gzipBodyBytes: number; etag: string | undefined }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'accept-language': 'fa', ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) };
     const req = httpRequest(apiUrl(stack, path), { headers, agent: false }, (res) => {
@@ -139,7 +160,13 @@ function bytesOfOnePoll(stack: LocalStack, path: string, ifNoneMatch?: string): 
       res.on('end', () => {
         const body = Buffer.concat(chunks);
         const etag = res.headers.etag;
-        resolve({ status: res.statusCode ?? 0, bytes: res.socket?.bytesRead ?? Number.NaN, bodyBytes: body.length, gzipBodyBytes: body.length ? gzipSync(body).length : 0, etag });
+        resolve({
+          status: res.statusCode ?? 0,
+          bytes: res.socket?.bytesRead ?? Number.NaN,
+          bodyBytes: body.length,
+          gzipBodyBytes: body.length ? gzipSync(body).length : 0,
+          etag,
+        });
       });
       res.on('error', reject);
     });
@@ -165,7 +192,9 @@ export const benchmark: Benchmark = {
           name: 'GET /provinces',
           api: path('HTTP API', () => get(stack, '/provinces', signal)),
           raw: path('raw BatchGet (31 aggregates)', async () => {
-            const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: provinceKeys, ConsistentRead: true } } }), { abortSignal: signal });
+            const result = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: provinceKeys, ConsistentRead: true } } }), {
+              abortSignal: signal,
+            });
             if ((result.Responses?.[table]?.length ?? 0) !== PROVINCES.length) throw new Error('BatchGet did not return all 31 aggregates');
           }),
           rawRequests: { BatchGetItem: 1 },
@@ -176,10 +205,7 @@ export const benchmark: Benchmark = {
           raw: path('raw GetItem + county Query', async () => {
             await Promise.all([
               doc.send(new GetCommand({ TableName: table, Key: keys.aggregate(scopes.province(PROVINCE)), ConsistentRead: true }), { abortSignal: signal }),
-              doc.send(
-                new QueryCommand({ TableName: table, ...partitionQuery(indexPartitions.countyAggregates(PROVINCE)) }),
-                { abortSignal: signal },
-              ),
+              doc.send(new QueryCommand({ TableName: table, ...partitionQuery(indexPartitions.countyAggregates(PROVINCE)) }), { abortSignal: signal }),
             ]);
           }),
           rawRequests: { GetItem: 1, Query: 1 },
@@ -197,7 +223,8 @@ export const benchmark: Benchmark = {
               }),
               { abortSignal: signal },
             );
-            if ((result.Items?.length ?? 0) !== PROJECTS_IN_PROVINCE) throw new Error(`the Query found ${result.Items?.length} projects, not ${PROJECTS_IN_PROVINCE}`);
+            if ((result.Items?.length ?? 0) !== PROJECTS_IN_PROVINCE)
+              throw new Error(`the Query found ${result.Items?.length} projects, not ${PROJECTS_IN_PROVINCE}`);
           }),
           rawRequests: { Query: 1 },
         },
@@ -219,20 +246,28 @@ export const benchmark: Benchmark = {
         progress(`round ${round + 1} of ${ROUNDS}: ${size} reads on each path`);
         for (const c of comparisons) {
           for (const p of round % 2 === 0 ? [c.raw, c.api] : [c.api, c.raw]) {
-            const requests = countApiDynamoDbRequests();
             p.series.push(await runSeries(size, CONCURRENCY, p.task, signal));
-            for (const [operation, count] of Object.entries(requests())) p.requests[operation] = (p.requests[operation] ?? 0) + count;
           }
         }
+      }
+
+      progress(`counting DynamoDB requests: ${COUNTED_READS} more reads on each API path`);
+      const counted = new Map<Comparison, Counted>();
+      for (const c of comparisons) {
+        const requests = countApiDynamoDbRequests();
+        const series = await runSeries(COUNTED_READS, CONCURRENCY, c.api.task, signal);
+        counted.set(c, { reads: COUNTED_READS, seconds: series.seconds, requests: requests() });
       }
 
       // Bytes of one dashboard poll: the first (200, with the ETag), then one that sends it back.
       const first = await bytesOfOnePoll(stack, '/provinces');
       const again = await bytesOfOnePoll(stack, '/provinces', first.etag);
 
-      const row = (label: string, t: Throughput) => `  ${label.padEnd(30)}${fmt(t.perSecond).padStart(10)}${fmt(t.latencyMs.p50).padStart(10)}${fmt(t.latencyMs.p99).padStart(10)}`;
+      const row = (label: string, t: Throughput) =>
+        `  ${label.padEnd(38)}${fmt(t.perSecond).padStart(10)}${fmt(t.latencyMs.p50).padStart(10)}${fmt(t.latencyMs.p99).padStart(10)}`;
       const report = [
-        `${fmt(n, 0)} reads per path at concurrency ${CONCURRENCY}, in ${ROUNDS} alternating rounds, after ${WARMUP} unmeasured warm-up reads per path`,
+        `${fmt(n, 0)} reads per path at concurrency ${CONCURRENCY}, in ${ROUNDS} alternating rounds, after ${WARMUP} unmeasured warm-up reads per path;`,
+        `DynamoDB requests counted in ${fmt(COUNTED_READS, 0)} further reads per API path (counting slows what it watches)`,
       ];
       const results: Record<string, unknown> = { reads: n, concurrency: CONCURRENCY, rounds: ROUNDS, warmup: WARMUP };
       const byRead: Record<string, unknown> = {};
@@ -240,17 +275,19 @@ export const benchmark: Benchmark = {
         const [apiT, rawT] = [throughput(c.api.series), throughput(c.raw.series)];
         const ratio = apiT.perSecond / rawT.perSecond;
         const rounds = c.api.series.map((s, i) => c.raw.series[i]!.seconds / s.seconds);
+        const apiCount = counted.get(c)!;
         report.push(
           '',
           c.name,
-          `  ${'path'.padEnd(30)}${'reads/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`,
+          `  ${'path'.padEnd(38)}${'reads/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`,
           row(c.api.label, apiT),
           row(c.raw.label, rawT),
           `  API ÷ raw: ${fmt(ratio, 3)}   (rounds: ${rounds.map((r) => fmt(r, 2)).join(', ')})`,
-          `  DynamoDB requests per read: API ${describe(c.api.requests, n)}; raw ${describe(c.rawRequests, 1)} by construction`,
+          `  DynamoDB requests per read: API ${describe(apiCount.requests, apiCount.reads)}; raw ${describe(c.rawRequests, 1)} by construction`,
+          `    (API: ${fmt(total(apiCount.requests), 0)} DynamoDB requests for ${fmt(apiCount.reads, 0)} reads in ${fmt(apiCount.seconds, 2)} s)`,
         );
         byRead[c.name] = {
-          api: { ...apiT, requestsPerRead: perRead(c.api.requests, n) },
+          api: { ...apiT, requestsPerRead: perRead(apiCount.requests, apiCount.reads), counted: apiCount },
           raw: { ...rawT, requestsPerRead: c.rawRequests },
           ratioApiToRaw: ratio,
           ratioApiToRawByRound: rounds,
@@ -273,7 +310,11 @@ export const benchmark: Benchmark = {
 };
 
 function path(label: string, task: () => Promise<void>): Path {
-  return { label, task, series: [], requests: {} };
+  return { label, task, series: [] };
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((s, x) => s + x, 0);
 }
 
 function perRead(counts: Record<string, number>, reads: number): Record<string, number> {
@@ -281,7 +322,6 @@ function perRead(counts: Record<string, number>, reads: number): Record<string, 
 }
 
 function describe(counts: Record<string, number>, reads: number): string {
-  const total = Object.values(counts).reduce((s, x) => s + x, 0) / reads;
   const parts = Object.entries(perRead(counts, reads)).map(([operation, x]) => `${operation} ×${fmt(x, 3)}`);
-  return `${fmt(total, 3)} (${parts.join(', ') || 'none'})`;
+  return `${fmt(total(counts) / reads, 3)} (${parts.join(', ') || 'none'})`;
 }

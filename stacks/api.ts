@@ -7,7 +7,7 @@ import { functionArgs, type SharedEnvironment } from './functions';
 export const API_THROTTLING = { rateLimit: 50, burstLimit: 100 };
 
 /** Request headers the web site sends; response headers it may read. */
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match'];
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match', 'if-none-match'];
 const CORS_EXPOSE_HEADERS = ['location', 'etag'];
 
 /** `projects/report-progress` → `ProjectsReportProgress`: the route's stable logical name. */
@@ -32,13 +32,20 @@ export function routeHandler(route: Pick<Route, 'handler'>): string {
 export function createApi(shared: SharedEnvironment, options: { issuer: TokenIssuer; corsOrigins: string[] }) {
   const methods = [...new Set(routes.map((route) => route.method))].sort();
   const api = new sst.aws.ApiGatewayV2('Api', {
-    cors: {
-      allowOrigins: options.corsOrigins,
-      allowMethods: methods,
-      allowHeaders: CORS_ALLOW_HEADERS,
-      exposeHeaders: CORS_EXPOSE_HEADERS,
-      maxAge: '1 day',
-    },
+    // API Gateway's CORS is one setting for the whole API and replaces the functions' own CORS
+    // headers, so it is set only for origins named in ABAD_WEB_ORIGINS. A `*` there would let any
+    // site's script read what the authenticated routes answer; without it the functions answer
+    // CORS themselves: `*` on public reads, nothing on the routes behind the token
+    // (packages/functions/src/http/caching.ts). The deployed pages share the API's origin.
+    cors: options.corsOrigins.includes('*')
+      ? false
+      : {
+          allowOrigins: options.corsOrigins,
+          allowMethods: methods,
+          allowHeaders: CORS_ALLOW_HEADERS,
+          exposeHeaders: CORS_EXPOSE_HEADERS,
+          maxAge: '1 day',
+        },
     accessLog: { retention: '3 months' },
     transform: {
       stage: {

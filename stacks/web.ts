@@ -1,3 +1,4 @@
+import { FIGURES_MAX_AGE_SECONDS } from '../packages/functions/src/http/public-figures';
 import { routes } from '../packages/functions/src/http/routes';
 import type { TokenIssuer } from './auth';
 
@@ -29,17 +30,61 @@ export const WEB_FILE_OPTIONS = [
 export const API_PATH_PREFIXES = [...new Set(routes.map((route) => `/${route.path.split('/')[1]}`))].sort();
 
 /**
- * Request headers in the router's cache key. CloudFront forwards `Authorization` to an origin
- * only when it is part of the cache key (an origin request policy cannot forward it), and the
- * API needs it on GETs too (`GET /donations`). Keying on it also keeps one caller's response
- * from being served to another, and `Accept-Language` keeps Persian and English errors apart.
- * The first two are SST's own. (The API sends `no-store` on its live figures and no caching
- * headers elsewhere; the cache policy's default TTL is 0.)
+ * Request headers in the cache key of the router's default behavior (the site, and the API's
+ * paths below that are not listed there). CloudFront forwards `Authorization` to an origin
+ * with caching on only when it is part of the cache key (an origin request policy cannot
+ * forward it), and writes need it. Keying on it also keeps one caller's response from being
+ * served to another, and `Accept-Language` keeps Persian and English errors apart. The first
+ * two are SST's own. The cache policy's default TTL is 0: only what says how long is kept.
  */
 export const ROUTER_CACHE_KEY_HEADERS = ['x-open-next-cache-key', 'x-forwarded-host', 'authorization', 'accept-language'];
 
+/** A route's path as a CloudFront path pattern: `/donations/{id}` → `/donations/*`. */
+export function pathPattern(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '*');
+}
+
+/**
+ * The public figures (`GET /provinces…`, packages/functions/src/http/public-figures.ts): the
+ * same answer for every viewer, so CloudFront keeps each for the few seconds the API allows
+ * (`Cache-Control: public, max-age=5`) with a cache key WITHOUT `Authorization` — a million
+ * viewers polling cost the API what one does: a request per 5 s per edge and URL. If-None-Match
+ * is answered by CloudFront itself from what it keeps.
+ */
+export const PUBLIC_FIGURE_PATHS = [...new Set(routes.filter((r) => r.handler.startsWith('provinces/')).map((r) => pathPattern(r.path)))];
+
+/**
+ * The key of a public figure: the path and query (`from`, `to`), the language of an error, and
+ * the Origin (API Gateway answers CORS per origin, so one origin's answer must not reach another).
+ */
+export const PUBLIC_FIGURES_CACHE_KEY_HEADERS = ['accept-language', 'origin'];
+
+/**
+ * The reads that need a token (`GET /donations…`, `GET /distributions…`): never cached at
+ * CloudFront, whatever the API answers (it answers `no-store`). With caching disabled, the
+ * origin request policy forwards `Authorization`.
+ */
+export const AUTHENTICATED_READ_PATHS = [...new Set(routes.filter((r) => r.method === 'GET' && r.auth === 'jwt').map((r) => pathPattern(r.path)))];
+
+/** CloudFront's managed policies: Managed-CachingDisabled, Managed-AllViewerExceptHostHeader. */
+export const CACHING_DISABLED_POLICY_ID = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
 /** The one origin of the pages and the API (created first: its URL is the site's address). */
 export function createRouter() {
+  const publicFigures = new aws.cloudfront.CachePolicy('PublicFiguresCachePolicy', {
+    comment: 'Abad public figures: one answer for every viewer, kept as long as the API allows',
+    minTtl: 0,
+    defaultTtl: 0,
+    maxTtl: FIGURES_MAX_AGE_SECONDS,
+    parametersInCacheKeyAndForwardedToOrigin: {
+      cookiesConfig: { cookieBehavior: 'none' },
+      headersConfig: { headerBehavior: 'whitelist', headers: { items: PUBLIC_FIGURES_CACHE_KEY_HEADERS } },
+      queryStringsConfig: { queryStringBehavior: 'all' },
+      enableAcceptEncodingBrotli: true,
+      enableAcceptEncodingGzip: true,
+    },
+  });
   return new sst.aws.Router('Router', {
     transform: {
       cachePolicy: (args) => {
@@ -51,8 +96,38 @@ export function createRouter() {
         );
         return undefined;
       },
+      // Behaviors by path, each like the default one (the same routing function sends the
+      // request to the API), with its own caching.
+      cdn: (args) => {
+        args.orderedCacheBehaviors = $resolve([args.defaultCacheBehavior, publicFigures.id]).apply(([base, policyId]) =>
+          orderedBehaviors(base as DefaultBehavior, policyId as string),
+        );
+        return undefined;
+      },
     },
   });
+}
+
+type DefaultBehavior = aws.types.input.cloudfront.DistributionDefaultCacheBehavior;
+
+/** The public figures and the authenticated reads, each a copy of the default behavior with its own caching. */
+function orderedBehaviors(base: DefaultBehavior, publicFiguresPolicyId: string): aws.types.input.cloudfront.DistributionOrderedCacheBehavior[] {
+  return [
+    ...PUBLIC_FIGURE_PATHS.map((pathPattern) => ({
+      ...base,
+      pathPattern,
+      allowedMethods: ['GET', 'HEAD', 'OPTIONS'],
+      cachedMethods: ['GET', 'HEAD'],
+      cachePolicyId: publicFiguresPolicyId,
+      originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_POLICY_ID,
+    })),
+    ...AUTHENTICATED_READ_PATHS.map((pathPattern) => ({
+      ...base,
+      pathPattern,
+      cachePolicyId: CACHING_DISABLED_POLICY_ID,
+      originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_POLICY_ID,
+    })),
+  ];
 }
 
 export type WebRouter = ReturnType<typeof createRouter>;

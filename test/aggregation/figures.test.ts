@@ -78,10 +78,10 @@ describe('live province figures', () => {
     expect(JSON.stringify(body)).not.toMatch(/\+98|phone|donor/);
   });
 
-  it('an unknown province is 422 naming the field', async () => {
+  it('an unknown province is 404 (a path that names nothing), problem+json', async () => {
     const response = await api('/provinces/IR-99');
-    expect(response.status).toBe(422);
-    expect(response.body.errors[0].field).toBe('code');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('a corrupted aggregate is repaired by `npm run refresh` and reported; history gets a snapshot', async () => {

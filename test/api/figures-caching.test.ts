@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { describe, expect, inject, it } from 'vitest';
 import { api, tokenFor, type ApiResponse } from '../support/api.ts';
 import { createDrive, donationBody } from '../support/fixtures.ts';
 
@@ -79,8 +80,20 @@ describe('ETag and If-None-Match on the public figures', () => {
     );
     expectCacheable(allChanged, 200, '/provinces');
     expect(allChanged.headers.get('etag')).not.toBe(all.headers.get('etag'));
-    const row = (body: { provinces: { province: { code: string }; donations: { count: number } }[] }) => body.provinces.find((p) => p.province.code === PROVINCE)!;
+    const row = (body: { provinces: { province: { code: string }; donations: { count: number } }[] }) =>
+      body.provinces.find((p) => p.province.code === PROVINCE)!;
     expect(row(allChanged.body).donations.count).toBe(row(all.body).donations.count + 1);
+  });
+
+  it('an idle poll — the dashboard sending back its last ETag — is under 1 KB on the wire, against about 25 KB for the figures', async () => {
+    const first = await bytesOfGet('/provinces');
+    expect(first.status).toBe(200);
+    expect(first.bytes).toBeGreaterThan(10_000);
+    const again = await bytesOfGet('/provinces', first.etag);
+    if (again.status === 200) return expect(again.etag).not.toBe(first.etag); // the figures moved in between
+    expect(again.status).toBe(304);
+    expect(again.bytes).toBeLessThan(1_024);
+    expect(again.etag).toBe(first.etag);
   });
 
   it('errors of those routes are not given a public Cache-Control', async () => {
@@ -90,3 +103,16 @@ describe('ETag and If-None-Match on the public figures', () => {
     expect(response.headers.get('cache-control')).toBeNull();
   });
 });
+
+/** Every byte the client receives for one GET on a fresh connection: status line, headers, body. */
+function bytesOfGet(path: string, ifNoneMatch?: string): Promise<{ status: number; bytes: number; etag?: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'accept-language': 'fa', ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) };
+    const req = request(new URL(path, inject('apiUrl')), { headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: res.socket.bytesRead, etag: res.headers.etag }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -188,3 +188,14 @@ describe('invisible characters: stripped, never a second key', () => {
     expect(report.body.report.note).toBe('خط اول\nخط دوم\n\nخط سوم');
   });
 });
+
+describe('messages keep their parameters in Persian', () => {
+  it('a count out of range says its bound in Persian digits, never «ناعدد» (NaN)', async () => {
+    const editor = await tokenFor('editor', ['IR-13']);
+    const response = await api('/projects', { token: editor, body: projectBody('IR-13', { jobsCreated: -5 }), headers: { 'accept-language': 'fa' } });
+    expect(response.status).toBe(422);
+    const problem = response.body.errors.find((e: { field: string }) => e.field === 'jobsCreated');
+    expect(problem.message).not.toMatch(/ناعدد|NaN/);
+    expect(problem.message).toMatch(/[۰-۹]/);
+  });
+});

@@ -6,6 +6,7 @@ import { COUNTED_SORT_KEYS, STREAM_FILTER_PATTERN } from '../../packages/core/sr
 import { scopes } from '../../packages/core/src/aggregation/scopes.ts';
 import { KEY_ATTRIBUTES, TABLE } from '../../packages/core/src/table/definition.ts';
 import { keys } from '../../packages/core/src/table/keys.ts';
+import { FIGURES_MAX_AGE_SECONDS } from '../../packages/functions/src/http/public-figures.ts';
 import { routes } from '../../packages/functions/src/http/routes.ts';
 import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { ARCHITECTURE, NODE_RUNTIME, RUNTIME_PROVIDED } from '../../stacks/bundle.ts';
@@ -400,12 +401,15 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(api.inputs.corsConfiguration).toEqual({
         allowOrigins: [WEB_ORIGIN],
         allowMethods: [...new Set(routes.map((r) => r.method))].sort(),
-        allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match'],
+        allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match', 'if-none-match'],
         exposeHeaders: ['location', 'etag'],
         maxAge: 86400,
       });
-      // Without a configured origin: any origin (the deployed pages share the API's origin and need no CORS); tokens are bearer tokens, never cookies.
-      expect(one(dev, 'aws:apigatewayv2/api:Api').inputs.corsConfiguration.allowOrigins).toEqual(['*']);
+      // Without a configured origin, no CORS at API Gateway (it would answer `*` for the routes behind
+      // the token too): the functions answer `*` on public reads and nothing on the others; the
+      // deployed pages share the API's origin and need none.
+      expect(one(dev, 'aws:apigatewayv2/api:Api').inputs.corsConfiguration ?? {}).toEqual({});
+      for (const route of routes) expect(lambdaFor(dev, routeHandler(route)).inputs.environment.variables.CORS_ORIGINS).toBe('*');
 
       const stage = one(prod, 'aws:apigatewayv2/stage:Stage');
       expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
@@ -586,6 +590,71 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         headers: { items: expect.arrayContaining(['authorization', 'accept-language']) },
       });
       expect(policy.inputs.defaultTtl).toBe(0);
+    });
+
+    /** The behavior CloudFront picks for a path: the first ordered one whose pattern matches, else the default. */
+    function behaviorFor(e: Evaluation, path: string): Record<string, any> {
+      const distribution = one(e, 'aws:cloudfront/distribution:Distribution');
+      // CloudFront's `*` matches any characters, `/` included: IAM's wildcard (`like` above).
+      return (
+        (distribution.inputs.orderedCacheBehaviors ?? []).find((b: { pathPattern: string }) => like(path, b.pathPattern)) ??
+        distribution.inputs.defaultCacheBehavior
+      );
+    }
+    const cachePolicyOf = (e: Evaluation, behavior: Record<string, any>) =>
+      all(e, 'aws:cloudfront/cachePolicy:CachePolicy').find((p) => behavior.cachePolicyId === `${p.name}-id`);
+    const samplePath = (path: string) => path.replace(/\{[^}]+\}/g, 'IR-13');
+    const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+
+    it('caches the public figures a few seconds, keyed without Authorization: one answer for every viewer', () => {
+      const figureRoutes = routes.filter((r) => r.handler.startsWith('provinces/'));
+      expect(figureRoutes.map((r) => r.path)).toEqual(['/provinces', '/provinces/{code}', '/provinces/{code}/history']);
+      const defaultBehavior = one(prod, 'aws:cloudfront/distribution:Distribution').inputs.defaultCacheBehavior;
+      for (const route of figureRoutes) {
+        const path = samplePath(route.path);
+        const behavior = behaviorFor(prod, path);
+        expect(behavior, path).not.toBe(defaultBehavior);
+        const policy = cachePolicyOf(prod, behavior)!;
+        expect(policy.name, path).toBe('PublicFiguresCachePolicy');
+        const key = policy.inputs.parametersInCacheKeyAndForwardedToOrigin;
+        const keyHeaders: string[] = key.headersConfig.headers.items.map((h: string) => h.toLowerCase());
+        expect(keyHeaders, path).not.toContain('authorization');
+        expect(key.headersConfig.headers.items, path).toEqual(expect.arrayContaining(['accept-language', 'origin']));
+        expect(key.cookiesConfig).toEqual({ cookieBehavior: 'none' });
+        expect(key.queryStringsConfig).toEqual({ queryStringBehavior: 'all' }); // ?from=&to=
+        // As long as the API's Cache-Control allows (public, max-age=5), never longer; nothing without it.
+        expect(policy.inputs).toMatchObject({ minTtl: 0, defaultTtl: 0, maxTtl: FIGURES_MAX_AGE_SECONDS });
+        expect(FIGURES_MAX_AGE_SECONDS).toBeGreaterThanOrEqual(1);
+        expect(FIGURES_MAX_AGE_SECONDS).toBeLessThanOrEqual(10);
+        expect([...behavior.allowedMethods].sort()).toEqual(['GET', 'HEAD', 'OPTIONS']);
+        expect([...behavior.cachedMethods].sort()).toEqual(['GET', 'HEAD']);
+        // Routed like every other path: the router's own function picks the API's origin.
+        expect(behavior.functionAssociations).toEqual(defaultBehavior.functionAssociations);
+        expect(behavior).toMatchObject({ targetOriginId: defaultBehavior.targetOriginId, viewerProtocolPolicy: 'redirect-to-https', compress: true });
+      }
+      // Nothing else is under those patterns: `/provincesX` stays the site's.
+      expect(behaviorFor(prod, '/provincesX')).toBe(defaultBehavior);
+    });
+
+    it('never caches a read that needs a token, and still passes the token to the API', () => {
+      const authenticatedReads = routes.filter((r) => r.method === 'GET' && r.auth === 'jwt');
+      expect(authenticatedReads.length).toBeGreaterThanOrEqual(4);
+      for (const route of authenticatedReads) {
+        const path = samplePath(route.path);
+        const behavior = behaviorFor(prod, path);
+        // Managed-CachingDisabled: nothing kept, whatever the API answers; with caching disabled,
+        // Managed-AllViewerExceptHostHeader forwards Authorization.
+        expect(behavior.cachePolicyId, path).toBe(CACHING_DISABLED);
+        expect(behavior.originRequestPolicyId, path).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+        expect(cachePolicyOf(prod, behavior), path).toBeUndefined();
+        expect([...behavior.allowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+      }
+      // Any other GET behind the token (none today) would fall to a behavior that keys on Authorization.
+      for (const route of routes.filter((r) => r.auth === 'jwt')) {
+        const behavior = behaviorFor(prod, samplePath(route.path));
+        const policy = cachePolicyOf(prod, behavior);
+        if (policy) expect(policy.inputs.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items, route.path).toContain('authorization');
+      }
     });
   });
 

@@ -27,7 +27,10 @@ describe('recentReads', () => {
   it('keeps at most maxKeys, dropping the oldest', async () => {
     const recent = recentReads<string>(1_000, 2);
     let reads = 0;
-    const read = (value: string) => async () => (reads++, value);
+    const read = (value: string) => async () => {
+      reads++;
+      return value;
+    };
     await recent('a', read('a'));
     await recent('b', read('b'));
     await recent('c', read('c'));

@@ -25,18 +25,44 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * The last answer to each public read that came with an ETag (the live figures), so a poll can
+ * send `If-None-Match` and, on 304, keep these figures: an idle poll is then a few hundred bytes,
+ * not the whole figures again. Made explicit rather than left to the browser's HTTP cache, which
+ * `cache: 'no-store'` keeps out of the way (it would also answer from memory for `max-age`).
+ * Signed-in reads are never kept: the API marks them `no-store`.
+ */
+const lastAnswers = new Map<string, { etag: string; body: unknown }>();
+const MAX_KEPT_ANSWERS = 16;
+
 export async function getJson<T>(path: string, token?: string): Promise<T> {
+  const kept = token ? undefined : lastAnswers.get(path);
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
-      headers: { accept: 'application/json', 'accept-language': 'fa', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        accept: 'application/json',
+        'accept-language': 'fa',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(kept ? { 'if-none-match': kept.etag } : {}),
+      },
       cache: 'no-store',
     });
   } catch {
     throw new ReadError(0, path);
   }
+  if (response.status === 304 && kept) return kept.body as T;
   if (!response.ok) throw new ReadError(response.status, path);
-  return (await response.json()) as T;
+  const body = (await response.json()) as T;
+  const etag = response.headers.get('etag');
+  if (!token && etag) keep(path, etag, body);
+  return body;
+}
+
+function keep(path: string, etag: string, body: unknown): void {
+  lastAnswers.delete(path);
+  if (lastAnswers.size >= MAX_KEPT_ANSWERS) lastAnswers.delete(lastAnswers.keys().next().value!);
+  lastAnswers.set(path, { etag, body });
 }
 
 export interface WriteOptions {

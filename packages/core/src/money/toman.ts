@@ -20,12 +20,12 @@ export const tomanInput = z
   .transform((value, ctx): bigint => {
     const digits = typeof value === 'number' ? String(value) : parseLocalizedInteger(value);
     if (digits === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'Expected a whole number of toman', params: { key: 'toman' } });
+      ctx.addIssue({ code: 'custom', params: { key: 'toman' } });
       return z.NEVER;
     }
     const amount = BigInt(digits);
     if (amount < 0n || amount > MAX_TOMAN_PER_RECORD) {
-      ctx.addIssue({ code: 'custom', message: 'Amount out of range', params: { key: 'tomanRange' } });
+      ctx.addIssue({ code: 'custom', params: { key: 'tomanRange' } });
       return z.NEVER;
     }
     return amount;

@@ -2,7 +2,7 @@ import { authorize, type Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
-import { indexKeys, keys, type EntityType } from '../table/keys.ts';
+import { indexKeys, indexPartitions, keys, type EntityType } from '../table/keys.ts';
 import { assertDriveAccepts } from './drives.ts';
 import type { IdempotencyKey } from './idempotency.ts';
 import { getItem, listingKey, newEntity, putNewEntityItem, queryPage, withoutKeys, type Item, type Page } from './items.ts';
@@ -78,18 +78,16 @@ export async function listDriveRecords<T>(store: Store, principal: Principal, ty
   const common = { newestFirst: true, limit: query.limit, cursor: query.cursor };
   if (query.driveId) {
     page = await queryPage(store, {
-      index: 'GSI2',
-      partitionKeyName: 'gsi2pk',
-      partitionKey: indexKeys.byDrive(query.driveId, type, '').gsi2pk,
+      ...indexPartitions.byDrive(query.driveId, type),
       filters: { province: query.province ?? onlyMine },
       ...common,
     });
   } else {
     const province = query.province ?? (onlyMine?.length === 1 ? onlyMine[0] : undefined);
     if (province) {
-      page = await queryPage(store, { index: 'GSI1', partitionKeyName: 'gsi1pk', partitionKey: indexKeys.byProvince(province, type, '').gsi1pk, ...common });
+      page = await queryPage(store, { ...indexPartitions.byProvince(province, type), ...common });
     } else if (!onlyMine) {
-      page = await queryPage(store, { index: 'GSI3', partitionKeyName: 'gsi3pk', partitionKey: indexKeys.byType(type, '').gsi3pk, ...common });
+      page = await queryPage(store, { ...indexPartitions.byType(type), ...common });
     } else {
       throw new ValidationError([{ field: 'province', message: 'Name a province or a drive' }]);
     }

@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError, ValidationError, VersionMismatchError } 
 import type { ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schemas/drive.ts';
-import { indexKeys, keys } from '../table/keys.ts';
+import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import type { IdempotencyKey } from './idempotency.ts';
 import {
@@ -67,9 +67,7 @@ export async function updateDrive(store: Store, principal: Principal, id: string
 
 export async function listDrives(store: Store, limit: number, cursor?: string): Promise<Page<Drive>> {
   const page = await queryPage(store, {
-    index: 'GSI3',
-    partitionKeyName: 'gsi3pk',
-    partitionKey: indexKeys.byType('Drive', '').gsi3pk,
+    ...indexPartitions.byType('Drive'),
     newestFirst: true,
     limit,
     cursor,

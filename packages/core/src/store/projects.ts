@@ -6,7 +6,8 @@ import type { ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { ProgressReportFields } from '../schemas/progress.ts';
 import { projectRuleViolations, type ProjectCategory, type ProjectFields, type ProjectPatch, type ProjectStatus } from '../schemas/project.ts';
-import { indexKeys, keys } from '../table/keys.ts';
+import { TABLE } from '../table/definition.ts';
+import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { REQUEST_HASH_ATTRIBUTE, type IdempotencyKey } from './idempotency.ts';
 import {
   deleteItemAtVersion,
@@ -95,10 +96,10 @@ export interface ProjectQuery {
 export async function listProjects(store: Store, query: ProjectQuery): Promise<Page<Project>> {
   const filters = { status: query.status, category: query.category };
   const base = query.province
-    ? { index: 'GSI1' as const, partitionKeyName: 'gsi1pk', ...{ partitionKey: indexKeys.byProvince(query.province, 'Project', '').gsi1pk }, filters: { ...filters, programme: query.programme } }
+    ? { ...indexPartitions.byProvince(query.province, 'Project'), filters: { ...filters, programme: query.programme } }
     : query.programme
-      ? { index: 'GSI2' as const, partitionKeyName: 'gsi2pk', partitionKey: indexKeys.byProgramme(query.programme, '').gsi2pk, filters }
-      : { index: 'GSI3' as const, partitionKeyName: 'gsi3pk', partitionKey: indexKeys.byType('Project', '').gsi3pk, filters };
+      ? { ...indexPartitions.byProgramme(query.programme), filters }
+      : { ...indexPartitions.byType('Project'), filters };
   const page = await queryPage(store, { ...base, newestFirst: true, limit: query.limit, cursor: query.cursor });
   return { ...page, items: page.items.map((i) => withoutKeys<Project>(i)) };
 }
@@ -210,9 +211,9 @@ export async function listProgressReports(store: Store, projectId: string, limit
   await getProject(store, projectId);
   const key = keys.project(projectId);
   const page = await queryPage(store, {
-    partitionKeyName: 'pk',
+    partitionKeyName: TABLE.partitionKey,
     partitionKey: key.pk,
-    sortKeyPrefix: { name: 'sk', prefix: keys.progressPrefix },
+    sortKeyPrefix: { name: TABLE.sortKey, prefix: keys.progressPrefix },
     newestFirst: true,
     limit,
     cursor,

@@ -52,9 +52,15 @@ export const indexKeys = {
     [byProvince.sortKey]: sortKey,
   }),
   /** A county's aggregate, listed under its province (sorted by county name). */
-  countyAggregate: (province: ProvinceCode, county: string) => ({ [byProvince.partitionKey]: partitionKeys.countyAggregates(province), [byProvince.sortKey]: county }),
+  countyAggregate: (province: ProvinceCode, county: string) => ({
+    [byProvince.partitionKey]: partitionKeys.countyAggregates(province),
+    [byProvince.sortKey]: county,
+  }),
   byProgramme: (programme: string, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byProgramme(programme), [byParent.sortKey]: sortKey }),
-  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byDrive(driveId, type), [byParent.sortKey]: sortKey }),
+  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({
+    [byParent.partitionKey]: partitionKeys.byDrive(driveId, type),
+    [byParent.sortKey]: sortKey,
+  }),
   byType: (type: EntityType, sortKey: string) => ({ [byType.partitionKey]: partitionKeys.byType(type), [byType.sortKey]: sortKey }),
 };
 

@@ -8,7 +8,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { getStore } from '../shared/store.ts';
-import { authenticatedResponses } from './caching.ts';
+import { httpCaching } from './caching.ts';
 import { HttpProblem, problem, problemFromDomainError, problemResponse, type Problem } from './problem.ts';
 import { languageOf, principalOf, type HttpEvent } from './request.ts';
 import type { Route } from './routes.ts';
@@ -58,7 +58,7 @@ export function httpHandler<const R extends Route>(route: R, handle: (request: R
   };
 
   const handler = middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
-    .use(authenticatedResponses(route))
+    .use(httpCaching(route))
     .use(httpCors({ origins: (process.env.CORS_ORIGINS ?? '*').split(','), exposeHeaders: 'location,etag' }))
     .use(httpSecurityHeaders())
     .use(problemDetails())

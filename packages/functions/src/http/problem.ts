@@ -67,7 +67,10 @@ export function problemFromDomainError(error: DomainError, language: Language): 
 
 /** Rules raised outside a schema were written in English; say them in the reader's language. */
 function localize(problem: FieldProblem, language: Language): FieldProblem {
-  return problem.rule && language !== 'en' ? { ...problem, message: ruleMessage(problem.rule, language) } : problem;
+  // Only a rule raised outside a schema is still in English here; a schema's message is already
+  // in the reader's language with its parameters filled in (re-saying it by key would lose them).
+  const untranslated = problem.rule !== undefined && problem.message === ruleMessage(problem.rule, 'en');
+  return untranslated && language !== 'en' ? { ...problem, message: ruleMessage(problem.rule!, language) } : problem;
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { ValidationError } from '@abad/core/errors';
-import { ruleMessage } from '@abad/core/validation/messages';
 import { parseInput } from '@abad/core/validation/parse';
 import { newIdempotencyKey, postJson, type FieldError, type Problem } from '../api.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -121,8 +120,8 @@ export function controlForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): FormC
         parseInput(spec.schema, body, 'fa');
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        // The project's own rules are said in the reader's language by key, as the API does.
-        problems.push(...error.problems.map((p) => ({ field: p.field, message: p.rule ? ruleMessage(p.rule, 'fa') : p.message })));
+        // Parsed in Persian: every message, the project's own rules included, is already the reader's.
+        problems.push(...error.problems.map((p) => ({ field: p.field, message: p.message })));
       }
       if (problems.length > 0 || typeof endpoint !== 'string') {
         return showErrors(problems, 'فرم خطا دارد؛ پیام هر خطا کنار فیلد آن آمده است.');

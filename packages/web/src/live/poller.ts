@@ -3,7 +3,8 @@ import { POLL_INTERVAL_MS } from '../config.ts';
 /**
  * Keeps figures current without a reload: asks again every few seconds while the page is
  * visible, at once when it becomes visible or the window regains focus or the network
- * returns, never two requests at a time. Stops when the view is left.
+ * returns, never two requests at a time. A hidden tab asks nothing and keeps no timer. Stops
+ * when the view is left.
  */
 export function poll<T>(load: () => Promise<T>, onData: (data: T) => void, onError: (error: unknown) => void = () => {}, intervalMs = POLL_INTERVAL_MS): () => void {
   let stopped = false;
@@ -23,11 +24,20 @@ export function poll<T>(load: () => Promise<T>, onData: (data: T) => void, onErr
     }
   };
   const now = () => void tick();
+  const resume = () => {
+    if (timer === undefined && !stopped) timer = window.setInterval(now, intervalMs);
+  };
+  const pause = () => {
+    window.clearInterval(timer);
+    timer = undefined;
+  };
   const onVisibility = () => {
-    if (document.visibilityState === 'visible') now();
+    if (document.visibilityState === 'hidden') return pause();
+    resume();
+    now();
   };
 
-  timer = window.setInterval(now, intervalMs);
+  if (document.visibilityState !== 'hidden') resume();
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('focus', now);
   window.addEventListener('online', now);
@@ -35,7 +45,7 @@ export function poll<T>(load: () => Promise<T>, onData: (data: T) => void, onErr
 
   return () => {
     stopped = true;
-    window.clearInterval(timer);
+    pause();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('focus', now);
     window.removeEventListener('online', now);
