@@ -284,7 +284,7 @@ export const benchmark: Benchmark = {
           row(c.raw.label, rawT),
           `  API ÷ raw: ${fmt(ratio, 3)}   (rounds: ${rounds.map((r) => fmt(r, 2)).join(', ')})`,
           `  DynamoDB requests per read: API ${describe(apiCount.requests, apiCount.reads)}; raw ${describe(c.rawRequests, 1)} by construction`,
-          `    (API: ${fmt(total(apiCount.requests), 0)} DynamoDB requests for ${fmt(apiCount.reads, 0)} reads in ${fmt(apiCount.seconds, 2)} s)`,
+          `    (API: ${fmt(total(apiCount.requests), 0)} DynamoDB request${total(apiCount.requests) === 1 ? '' : 's'} for ${fmt(apiCount.reads, 0)} reads in ${fmt(apiCount.seconds, 2)} s)`,
         );
         byRead[c.name] = {
           api: { ...apiT, requestsPerRead: perRead(apiCount.requests, apiCount.reads), counted: apiCount },
