@@ -51,9 +51,7 @@ export default $config({
       api: api.api.url,
       table: table.name,
       issuer: issuer.issuer,
-      ...(issuer.cognito
-        ? { userPool: issuer.cognito.userPool.id, userPoolClient: issuer.cognito.client.id }
-        : {}),
+      ...(issuer.cognito ? { userPool: issuer.cognito.userPool.id, userPoolClient: issuer.cognito.client.id } : {}),
       web: web.url,
       ...(issuer.signIn ? { signIn: issuer.signIn.url } : {}),
     };

@@ -34,7 +34,13 @@ async function perRecordUpdates(store: Store, records: ChangeRecord[], withMarke
   for (const record of records) {
     if (withMarker) {
       try {
-        await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { pk: `BENCHMARK#${shard}#${record.sequenceNumber}`, sk: 'MARKER' }, ConditionExpression: 'attribute_not_exists(pk)' }));
+        await store.doc.send(
+          new PutCommand({
+            TableName: store.tableName,
+            Item: { pk: `BENCHMARK#${shard}#${record.sequenceNumber}`, sk: 'MARKER' },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) continue;
         throw error;
@@ -48,7 +54,15 @@ async function perRecordUpdates(store: Store, records: ChangeRecord[], withMarke
         values[`:c${i}`] = value;
         return `#c${i} :c${i}`;
       });
-      await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { ...keys.aggregate(scope), pk: `BENCHMARK-${keys.aggregate(scope).pk}` }, UpdateExpression: `ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }));
+      await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: { ...keys.aggregate(scope), pk: `BENCHMARK-${keys.aggregate(scope).pk}` },
+          UpdateExpression: `ADD ${adds.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
     }
   }
 }
@@ -72,7 +86,12 @@ export const benchmark: Benchmark = {
   title: 'Aggregator write cost: DynamoDB writes per stream record (counted, not timed)',
   async run(context) {
     const stack = requireStack(context);
-    const store: Store = { doc: createDocumentClient(localDynamoDbClientConfig(stack.dynamoDbEndpoint)), tableName: stack.tableName, cursorSecret: 'bench', now: () => new Date() };
+    const store: Store = {
+      doc: createDocumentClient(localDynamoDbClientConfig(stack.dynamoDbEndpoint)),
+      tableName: stack.tableName,
+      cursorSecret: 'bench',
+      now: () => new Date(),
+    };
     const rows: WriteCost[] = [];
     for (const [i, size] of BATCH_SIZES.entries()) {
       context.signal.throwIfAborted();
@@ -82,7 +101,14 @@ export const benchmark: Benchmark = {
     const report = [
       'records/batch   ours   1 update per record·scope   marker + updates   ours vs per-record   ours vs marker',
       ...rows.map((r) =>
-        [String(r.batchSize).padStart(13), fmt(r.ours, 3).padStart(6), fmt(r.perRecordUpdates, 3).padStart(27), fmt(r.markerPlusUpdates, 3).padStart(18), `${fmt(r.perRecordUpdates / r.ours, 1)}× fewer`.padStart(20), `${fmt(r.markerPlusUpdates / r.ours, 1)}× fewer`.padStart(16)].join(' '),
+        [
+          String(r.batchSize).padStart(13),
+          fmt(r.ours, 3).padStart(6),
+          fmt(r.perRecordUpdates, 3).padStart(27),
+          fmt(r.markerPlusUpdates, 3).padStart(18),
+          `${fmt(r.perRecordUpdates / r.ours, 1)}× fewer`.padStart(20),
+          `${fmt(r.markerPlusUpdates / r.ours, 1)}× fewer`.padStart(16),
+        ].join(' '),
       ),
       'Traffic: donations over 15 provinces (Tehran 30%, Razavi Khorasan 15%, Isfahan 10%, …), 4 counties each, 3 drives;',
       'each record touches 3 scopes (province, county, drive). Figures are write requests per record.',

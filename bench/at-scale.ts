@@ -22,7 +22,13 @@ async function fill(store: Store, from: number, to: number, signal: AbortSignal,
   const items = records.map((r) => {
     const image = r.newImage!;
     const id = String(image.id);
-    return { ...image, ...indexKeys.byProvince(image.province as never, 'Donation', id), ...indexKeys.byType('Donation', id), version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
+    return {
+      ...image,
+      ...indexKeys.byProvince(image.province as never, 'Donation', id),
+      ...indexKeys.byType('Donation', id),
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
   });
   let next = 0;
   const writer = async () => {
@@ -72,7 +78,12 @@ export const benchmark: Benchmark = {
   title: `Read cost with ${SMALL.toLocaleString('en-US')} and ${LARGE.toLocaleString('en-US')} items; recount throughput`,
   async run(context) {
     const stack = requireStack(context);
-    const store: Store = { doc: createDocumentClient(localDynamoDbClientConfig(stack.dynamoDbEndpoint)), tableName: stack.tableName, cursorSecret: 'bench', now: () => new Date() };
+    const store: Store = {
+      doc: createDocumentClient(localDynamoDbClientConfig(stack.dynamoDbEndpoint)),
+      tableName: stack.tableName,
+      cursorSecret: 'bench',
+      now: () => new Date(),
+    };
     await fill(store, 0, SMALL, context.signal, context.progress);
     await stack.streamDrained();
     const small = await timeReads(stack.url);
@@ -96,7 +107,10 @@ export const benchmark: Benchmark = {
         `  with ${LARGE.toLocaleString('en-US').padStart(7)} items          ${fmt(large.p50).padStart(8)} ms ${fmt(large.p99).padStart(8)} ms   (p50 ratio ${fmt(large.p50 / small.p50, 2)}; one GetItem + one county Query either way)`,
         `recount: ${counted.itemsScanned.toLocaleString('en-US')} items in ${fmt(recountSeconds, 2)} s = ${fmt(recountRate, 0)} items/s; bare ${SEGMENTS}-segment scan ${fmt(scanRate, 0)} items/s; ratio ${fmt(recountRate / scanRate, 2)}`,
       ],
-      results: { readMs: { small, large, items: { small: SMALL, large: LARGE } }, recount: { items: counted.itemsScanned, seconds: recountSeconds, itemsPerSecond: recountRate, bareScanItemsPerSecond: scanRate } },
+      results: {
+        readMs: { small, large, items: { small: SMALL, large: LARGE } },
+        recount: { items: counted.itemsScanned, seconds: recountSeconds, itemsPerSecond: recountRate, bareScanItemsPerSecond: scanRate },
+      },
     };
   },
 };

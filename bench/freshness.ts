@@ -19,7 +19,11 @@ export const benchmark: Benchmark = {
     const admin = await stack.issuer.mintToken({ subject: 'bench-admin', role: 'admin', provinces: '*' });
     const operator = await stack.issuer.mintToken({ subject: 'bench-operator', role: 'operator', provinces: ['IR-13'] });
     const post = async (path: string, token: string, body: unknown) => {
-      const response = await fetch(`${stack.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${stack.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (response.status !== 201) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: string };
     };
@@ -40,7 +44,10 @@ export const benchmark: Benchmark = {
     }
     const lag = summarize(lags);
     return {
-      report: [`${lag.count} writes, lag from POST to visible in GET /provinces/IR-13: p50 ${fmt(lag.p50)} ms, p99 ${fmt(lag.p99)} ms, max ${fmt(lag.max)} ms`, `(poller interval 100 ms; polling the figures every ${POLL_MS} ms)`],
+      report: [
+        `${lag.count} writes, lag from POST to visible in GET /provinces/IR-13: p50 ${fmt(lag.p50)} ms, p99 ${fmt(lag.p99)} ms, max ${fmt(lag.max)} ms`,
+        `(poller interval 100 ms; polling the figures every ${POLL_MS} ms)`,
+      ],
       results: { lagMs: lag },
     };
   },

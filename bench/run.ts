@@ -58,7 +58,8 @@ async function runOne(benchmark: Benchmark, interrupted: AbortSignal): Promise<O
     for (const line of report) console.log(line ? `   ${line}` : '');
     return { name: benchmark.name, title: benchmark.title, seconds: (performance.now() - started) / 1000, ok: true, results };
   } catch (error) {
-    const message = signal.aborted && !interrupted.aborted ? `stopped after the ${TIME_LIMIT_SECONDS} s time limit` : error instanceof Error ? error.message : String(error);
+    const message =
+      signal.aborted && !interrupted.aborted ? `stopped after the ${TIME_LIMIT_SECONDS} s time limit` : error instanceof Error ? error.message : String(error);
     console.log(`   FAILED: ${message}`);
     if (stackLog.length) console.log(`   last stack log lines:\n${stackLog.map((l) => `     ${l}`).join('\n')}`);
     return { name: benchmark.name, title: benchmark.title, seconds: (performance.now() - started) / 1000, ok: false, error: message };

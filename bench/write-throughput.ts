@@ -32,7 +32,8 @@ function donationCount(): number {
   const raw = process.env.BENCH_DONATIONS;
   if (raw === undefined || raw === '') return DEFAULT_DONATIONS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < ROUNDS || n > MAX_DONATIONS) throw new Error(`BENCH_DONATIONS must be an integer from ${ROUNDS} to ${MAX_DONATIONS}, not "${raw}"`);
+  if (!Number.isInteger(n) || n < ROUNDS || n > MAX_DONATIONS)
+    throw new Error(`BENCH_DONATIONS must be an integer from ${ROUNDS} to ${MAX_DONATIONS}, not "${raw}"`);
   return n;
 }
 
@@ -72,7 +73,14 @@ function donationItem(fields: DonationFields) {
   };
 }
 
-async function post(stack: LocalStack, path: string, token: string, body: unknown, signal: AbortSignal, headers: Record<string, string> = {}): Promise<{ id: string }> {
+async function post(
+  stack: LocalStack,
+  path: string,
+  token: string,
+  body: unknown,
+  signal: AbortSignal,
+  headers: Record<string, string> = {},
+): Promise<{ id: string }> {
   // The stack names itself `localhost` (its token issuer URL) but listens on 127.0.0.1: go
   // there directly rather than let the resolver try ::1 first.
   const url = new URL(path, stack.url);
@@ -155,7 +163,8 @@ export const benchmark: Benchmark = {
       // Each round's own ratio (equal counts, so the inverse ratio of times): their spread shows
       // how much the machine's other load moved the figures.
       const roundRatios = (path: Path) => path.series.map((s, i) => rawPath.series[i]!.seconds / s.seconds);
-      const row = (label: string, t: Throughput) => `${label.padEnd(28)}${fmt(t.perSecond).padStart(10)}${fmt(t.latencyMs.p50).padStart(10)}${fmt(t.latencyMs.p99).padStart(10)}`;
+      const row = (label: string, t: Throughput) =>
+        `${label.padEnd(28)}${fmt(t.perSecond).padStart(10)}${fmt(t.latencyMs.p50).padStart(10)}${fmt(t.latencyMs.p99).padStart(10)}`;
       const report = [
         `${fmt(n, 0)} donations per path at concurrency ${CONCURRENCY}, in ${ROUNDS} alternating rounds, after ${WARMUP} unmeasured warm-up writes per path`,
         '',
@@ -164,15 +173,19 @@ export const benchmark: Benchmark = {
         row(keyPath.label, keyT),
         row(rawPath.label, rawT),
         '',
-        `API ÷ raw:                    ${fmt(ratio, 3)}   (rounds: ${roundRatios(apiPath).map((r) => fmt(r, 2)).join(', ')})`,
-        `API + Idempotency-Key ÷ raw:  ${fmt(keyRatio, 3)}   (rounds: ${roundRatios(keyPath).map((r) => fmt(r, 2)).join(', ')})`,
+        `API ÷ raw:                    ${fmt(ratio, 3)}   (rounds: ${roundRatios(apiPath)
+          .map((r) => fmt(r, 2))
+          .join(', ')})`,
+        `API + Idempotency-Key ÷ raw:  ${fmt(keyRatio, 3)}   (rounds: ${roundRatios(keyPath)
+          .map((r) => fmt(r, 2))
+          .join(', ')})`,
         '',
         'DynamoDB requests per write (counted in-process, by operation; machine-independent):',
         `  HTTP API                    ${describe(apiPath.requests, n)}`,
         `  HTTP API + Idempotency-Key  ${describe(keyPath.requests, n)}`,
         `  raw PutItem                 1.00 (PutItem ×1.00, by construction)`,
         '  (API: GetItem of the drive, conditional PutItem of the donation; with a key the same two:',
-        '   the key decides the donation\'s id, so the conditional put is also the duplicate check.',
+        "   the key decides the donation's id, so the conditional put is also the duplicate check.",
         '   Stream reads and aggregator writes run beside it, not counted.)',
         `Goals: idempotent API ÷ raw ≥ ${KEY_RATIO_GOAL} (${keyRatio >= KEY_RATIO_GOAL ? 'met' : 'NOT met'}); requests per idempotent write ≤ ${KEY_REQUESTS_GOAL} (${keyRequests <= KEY_REQUESTS_GOAL ? 'met' : 'NOT met'})`,
         `Stored items: the same ${apiAttributes.length} attributes on both paths.`,

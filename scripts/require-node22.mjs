@@ -3,8 +3,7 @@
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
-    `Abad needs Node.js 22 or newer (this is ${process.version}). Run \`npm install\` first, ` +
-      'or install Node 22 from https://nodejs.org and try again.',
+    `Abad needs Node.js 22 or newer (this is ${process.version}). Run \`npm install\` first, ` + 'or install Node 22 from https://nodejs.org and try again.',
   );
   process.exit(1);
 }

@@ -58,9 +58,7 @@ export function routeWrites(route: Pick<Route, 'method' | 'path' | 'handler'>): 
   const resource = route.handler.split('/')[0] ?? '';
   const items = RESOURCE_ITEMS[resource];
   if (!items) {
-    throw new Error(
-      `${route.method} ${route.path} writes, but stacks/access.ts does not say which items the "${resource}" handlers write`,
-    );
+    throw new Error(`${route.method} ${route.path} writes, but stacks/access.ts does not say which items the "${resource}" handlers write`);
   }
   return [items];
 }

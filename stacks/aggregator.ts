@@ -46,10 +46,7 @@ export function createAggregator(shared: SharedEnvironment) {
       handler: 'packages/functions/src/stream/aggregate.handler',
       service: 'abad-aggregator',
       timeout: '1 minute',
-      permissions: [
-        ...aggregatorPermissions(shared.table),
-        { actions: ['sqs:SendMessage'], resources: [failures.arn] },
-      ],
+      permissions: [...aggregatorPermissions(shared.table), { actions: ['sqs:SendMessage'], resources: [failures.arn] }],
     }),
     {
       filters: [STREAM_FILTER_PATTERN],

@@ -14,12 +14,7 @@ export const API_5XX_PERCENT_THRESHOLD = 1;
  * - the API's 5xx rate;
  * - the aggregator's errors, and the refresh's.
  */
-export function createAlarms(input: {
-  config: DeployConfig;
-  api: Api;
-  aggregator: Aggregator;
-  refresh: sst.aws.CronV2;
-}) {
+export function createAlarms(input: { config: DeployConfig; api: Api; aggregator: Aggregator; refresh: sst.aws.CronV2 }) {
   const topic = new sst.aws.SnsTopic('Alarms');
   if (input.config.alarmEmail) {
     new aws.sns.TopicSubscription('AlarmsEmail', {

@@ -32,10 +32,7 @@ const CUSTOM_ATTRIBUTES = [
  * created and the authorizer trusts that issuer instead; its tokens must carry `sub`, `role`
  * and `provinces` claims.
  */
-export function createTokenIssuer(
-  config: DeployConfig,
-  web: { siteUrl?: $util.Input<string> } = {},
-): TokenIssuer {
+export function createTokenIssuer(config: DeployConfig, web: { siteUrl?: $util.Input<string> } = {}): TokenIssuer {
   if (config.oidc) {
     const { issuer, audiences, signInUrl, clientId } = config.oidc;
     return {
@@ -73,10 +70,7 @@ export function createTokenIssuer(
   // `redirect_uri` = origin + path, i.e. `https://…/`, which Cognito compares exactly), and the
   // configured origins.
   const origins = config.webOrigins.filter((origin) => origin !== '*');
-  const callbackUrls = [
-    ...(web.siteUrl ? [$interpolate`${web.siteUrl}/`] : []),
-    ...origins,
-  ];
+  const callbackUrls = [...(web.siteUrl ? [$interpolate`${web.siteUrl}/`] : []), ...origins];
   const client = userPool.addClient('Web', {
     ...(callbackUrls.length > 0 ? { callbackUrls } : {}),
     transform: {

@@ -19,12 +19,7 @@ export function createTable() {
   return new sst.aws.Dynamo('Table', {
     fields: Object.fromEntries(KEY_ATTRIBUTES.map((name) => [name, 'string' as const])),
     primaryIndex: { hashKey: TABLE.partitionKey, rangeKey: TABLE.sortKey },
-    globalIndexes: Object.fromEntries(
-      Object.values(TABLE.indexes).map((index) => [
-        index.name,
-        { hashKey: index.partitionKey, rangeKey: index.sortKey },
-      ]),
-    ),
+    globalIndexes: Object.fromEntries(Object.values(TABLE.indexes).map((index) => [index.name, { hashKey: index.partitionKey, rangeKey: index.sortKey }])),
     stream: STREAM[TABLE.streamViewType],
     ttl: TABLE.ttlAttribute,
     deletionProtection: $app.stage === 'prod',

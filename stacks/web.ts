@@ -88,12 +88,10 @@ export function createRouter() {
   return new sst.aws.Router('Router', {
     transform: {
       cachePolicy: (args) => {
-        args.parametersInCacheKeyAndForwardedToOrigin = $resolve([args.parametersInCacheKeyAndForwardedToOrigin]).apply(
-          ([parameters]) => ({
-            ...parameters!,
-            headersConfig: { headerBehavior: 'whitelist', headers: { items: ROUTER_CACHE_KEY_HEADERS } },
-          }),
-        );
+        args.parametersInCacheKeyAndForwardedToOrigin = $resolve([args.parametersInCacheKeyAndForwardedToOrigin]).apply(([parameters]) => ({
+          ...parameters!,
+          headersConfig: { headerBehavior: 'whitelist', headers: { items: ROUTER_CACHE_KEY_HEADERS } },
+        }));
         return undefined;
       },
       // Behaviors by path, each like the default one (the same routing function sends the

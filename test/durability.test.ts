@@ -89,7 +89,11 @@ describe('durability across SIGKILL', () => {
     const admin = await issuer.mintToken({ subject: 'durability-admin', role: 'admin', provinces: '*' });
     const operator = await issuer.mintToken({ subject: 'durability-operator', role: 'operator', provinces: ['IR-13'] });
     const post = (path: string, token: string, body: unknown) =>
-      fetch(`${first.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${first.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const drive = (await (await post('/drives', admin, { name: 'پویش دوام', startDate: '2026-01-01' })).json()) as { id: string };
 
     const acknowledged: string[] = [];

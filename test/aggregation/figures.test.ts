@@ -34,28 +34,49 @@ describe('live province figures', () => {
     const operator = await tokenFor('operator', ['IR-13']);
     const started = Date.now();
     expect((await api('/donations', { token: operator, body: donationBody(drive, 'IR-13', { amountToman: '۲٬۵۰۰٬۰۰۰' }) })).status).toBe(201);
-    const inHamadan = (p: { counties: { county: string; donations: { count: number } }[] }) => p.counties.find((c) => c.county === 'همدان')?.donations.count ?? 0;
-    const after = await eventually(() => province('IR-13'), (p) => p.donations.count === before.donations.count + 1 && inHamadan(p) === inHamadan(before) + 1);
+    const inHamadan = (p: { counties: { county: string; donations: { count: number } }[] }) =>
+      p.counties.find((c) => c.county === 'همدان')?.donations.count ?? 0;
+    const after = await eventually(
+      () => province('IR-13'),
+      (p) => p.donations.count === before.donations.count + 1 && inHamadan(p) === inHamadan(before) + 1,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(BigInt(after.donations.cashToman) - BigInt(before.donations.cashToman)).toBe(2_500_000n);
     expect(BigInt(after.donations.totalToman)).toBe(BigInt(after.donations.cashToman) + BigInt(after.donations.inKindToman));
     expect(inHamadan(after)).toBe(inHamadan(before) + 1);
-    const driveRead = await eventually(() => api(`/drives/${drive}`), (r) => r.body.figures.donations.count === 1);
+    const driveRead = await eventually(
+      () => api(`/drives/${drive}`),
+      (r) => r.body.figures.donations.count === 1,
+    );
     expect(driveRead.body.figures.donations).toMatchObject({ count: 1, cashToman: '2500000' });
   });
 
   it('a project moved to another province leaves both right, and cancelled counts only as cancelled', async () => {
     const editor = await tokenFor('editor', ['IR-24', 'IR-30']);
     const [a0, b0] = [await province('IR-24'), await province('IR-30')];
-    const { body: project } = await api('/projects', { token: editor, body: projectBody('IR-24', { budgetToman: '1,000', jobsCreated: 7, progressPercent: 80, status: 'in_progress' }) });
-    const a1 = await eventually(() => province('IR-24'), (p) => p.projects.total === a0.projects.total + 1);
+    const { body: project } = await api('/projects', {
+      token: editor,
+      body: projectBody('IR-24', { budgetToman: '1,000', jobsCreated: 7, progressPercent: 80, status: 'in_progress' }),
+    });
+    const a1 = await eventually(
+      () => province('IR-24'),
+      (p) => p.projects.total === a0.projects.total + 1,
+    );
     expect(a1.projects).toMatchObject({ nearCompletion: a0.projects.nearCompletion + 1, jobsCreated: a0.projects.jobsCreated + 7 });
 
-    const moved = await api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { province: 'IR-30', county: 'کرج' }, headers: { 'if-match': '"1"' } });
+    const moved = await api(`/projects/${project.id}`, {
+      method: 'PATCH',
+      token: editor,
+      body: { province: 'IR-30', county: 'کرج' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(moved.status).toBe(200);
     // The province and its county are separate aggregates (and counties are listed through an index): wait for both.
     const inKaraj = (p: { counties: { county: string; projects: { total: number } }[] }) => p.counties.find((c) => c.county === 'کرج')?.projects.total ?? 0;
-    const b2 = await eventually(() => province('IR-30'), (p) => p.projects.total === b0.projects.total + 1 && inKaraj(p) === inKaraj(b0) + 1);
+    const b2 = await eventually(
+      () => province('IR-30'),
+      (p) => p.projects.total === b0.projects.total + 1 && inKaraj(p) === inKaraj(b0) + 1,
+    );
     const a2 = await province('IR-24');
     expect(a2.projects.total).toBe(a0.projects.total);
     expect(a2.projects.budgetToman).toBe(a0.projects.budgetToman);
@@ -63,8 +84,16 @@ describe('live province figures', () => {
     expect(inKaraj(b2)).toBe(inKaraj(b0) + 1);
 
     await api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { status: 'cancelled' }, headers: { 'if-match': '"2"' } });
-    const b3 = await eventually(() => province('IR-30'), (p) => p.projects.byStatus.cancelled === b0.projects.byStatus.cancelled + 1);
-    expect(b3.projects).toMatchObject({ total: b0.projects.total, budgetToman: b0.projects.budgetToman, jobsCreated: b0.projects.jobsCreated, nearCompletion: b0.projects.nearCompletion });
+    const b3 = await eventually(
+      () => province('IR-30'),
+      (p) => p.projects.byStatus.cancelled === b0.projects.byStatus.cancelled + 1,
+    );
+    expect(b3.projects).toMatchObject({
+      total: b0.projects.total,
+      budgetToman: b0.projects.budgetToman,
+      jobsCreated: b0.projects.jobsCreated,
+      nearCompletion: b0.projects.nearCompletion,
+    });
   });
 
   it('GET /provinces gives all 31 and a national total that is their sum', async () => {
@@ -88,13 +117,31 @@ describe('live province figures', () => {
     const editor = await tokenFor('editor', ['IR-16']);
     const before = await province('IR-16');
     await api('/projects', { token: editor, body: projectBody('IR-16') });
-    const counted = await eventually(() => province('IR-16'), (p) => p.projects.total === before.projects.total + 1);
+    const counted = await eventually(
+      () => province('IR-16'),
+      (p) => p.projects.total === before.projects.total + 1,
+    );
     const truth = counted.projects.total;
 
     const store = testStore();
-    await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: keys.aggregate(scopes.province('IR-16')), UpdateExpression: 'SET #c = :wrong', ExpressionAttributeNames: { '#c': 'c#projects' }, ExpressionAttributeValues: { ':wrong': 999 } }));
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: keys.aggregate(scopes.province('IR-16')),
+        UpdateExpression: 'SET #c = :wrong',
+        ExpressionAttributeNames: { '#c': 'c#projects' },
+        ExpressionAttributeValues: { ':wrong': 999 },
+      }),
+    );
     // The API answers figures it read in the last second (packages/functions/src/http/public-figures.ts).
-    expect((await eventually(() => province('IR-16'), (p) => p.projects.total === 999)).projects.total).toBe(999);
+    expect(
+      (
+        await eventually(
+          () => province('IR-16'),
+          (p) => p.projects.total === 999,
+        )
+      ).projects.total,
+    ).toBe(999);
 
     const { stdout } = await promisify(execFile)('npm', ['run', '-s', 'refresh', '--', '--quiet-seconds', '0', '--json'], {
       cwd: REPO,
@@ -103,7 +150,14 @@ describe('live province figures', () => {
     const report = JSON.parse(stdout);
     const drift = report.drift.find((d: { scope: string }) => d.scope === 'PROVINCE#IR-16');
     expect(drift).toMatchObject({ repaired: true, differences: { projects: ['999', String(truth)] } });
-    expect((await eventually(() => province('IR-16'), (p) => p.projects.total === truth)).projects.total).toBe(truth);
+    expect(
+      (
+        await eventually(
+          () => province('IR-16'),
+          (p) => p.projects.total === truth,
+        )
+      ).projects.total,
+    ).toBe(truth);
 
     const today = new Date().toISOString().slice(0, 10);
     const history = await api(`/provinces/IR-16/history?from=${today}&to=${today}`);

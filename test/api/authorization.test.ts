@@ -114,7 +114,10 @@ describe('authorization matrix: role × own/other province × write endpoint', (
 
   for (const endpoint of endpoints) {
     for (const role of ROLES) {
-      for (const [where, province] of [['own', OWN], ['other', OTHER]] as const) {
+      for (const [where, province] of [
+        ['own', OWN],
+        ['other', OTHER],
+      ] as const) {
         const allowed = endpoint.allowed.includes(role) && where === 'own';
         it(`${endpoint.name} by ${role} in ${where} province → ${allowed ? 'allowed' : '403'}`, async () => {
           const token = await tokenFor(role, [OWN]);
@@ -133,9 +136,20 @@ describe('authorization matrix: role × own/other province × write endpoint', (
 
   it('no token or a forged one is 401 on every write endpoint', async () => {
     const forged = (await tokenFor('admin', '*')).replace(/\.[^.]+$/, '.AAAA');
-    for (const [method, path] of [['POST', '/projects'], ['PATCH', '/projects/x'], ['DELETE', '/projects/x'], ['POST', '/drives'], ['POST', '/donations'], ['POST', '/distributions'], ['GET', '/donations']]) {
+    for (const [method, path] of [
+      ['POST', '/projects'],
+      ['PATCH', '/projects/x'],
+      ['DELETE', '/projects/x'],
+      ['POST', '/drives'],
+      ['POST', '/donations'],
+      ['POST', '/distributions'],
+      ['GET', '/donations'],
+    ]) {
       expect((await api(path!, { method, body: method === 'POST' || method === 'PATCH' ? {} : undefined })).status, `${method} ${path}`).toBe(401);
-      expect((await api(path!, { method, token: forged, body: method === 'POST' || method === 'PATCH' ? {} : undefined })).status, `${method} ${path} forged`).toBe(401);
+      expect(
+        (await api(path!, { method, token: forged, body: method === 'POST' || method === 'PATCH' ? {} : undefined })).status,
+        `${method} ${path} forged`,
+      ).toBe(401);
     }
   });
 

@@ -80,20 +80,40 @@ describe('the OpenAPI document', () => {
     const { Json } = require('@stoplight/spectral-parsers') as typeof import('@stoplight/spectral-parsers');
     const { oas } = require('@stoplight/spectral-rulesets') as typeof import('@stoplight/spectral-rulesets');
     const spectral = new Spectral();
-    spectral.setRuleset({ extends: [[oas, 'recommended'], [owasp, 'recommended']] } as never);
+    spectral.setRuleset({
+      extends: [
+        [oas, 'recommended'],
+        [owasp, 'recommended'],
+      ],
+    } as never);
     const results = await spectral.run(new Document(JSON.stringify(document), Json, 'openapi.json'));
-    const excepted = (r: (typeof results)[number]) =>
-      SPECTRAL_EXCEPTIONS.some((e) => e.code === r.code && (!e.path || r.path.join('.') === e.path));
+    const excepted = (r: (typeof results)[number]) => SPECTRAL_EXCEPTIONS.some((e) => e.code === r.code && (!e.path || r.path.join('.') === e.path));
     const errors = results.filter((r) => r.severity === 0 && !excepted(r)).map((r) => `${String(r.code)} at ${r.path.join('.')}: ${r.message}`);
     expect(errors).toEqual([]);
-    for (const exception of SPECTRAL_EXCEPTIONS) expect(results.some((r) => excepted(r) && r.code === exception.code), `stale exception ${exception.code}`).toBe(true);
+    for (const exception of SPECTRAL_EXCEPTIONS)
+      expect(
+        results.some((r) => excepted(r) && r.code === exception.code),
+        `stale exception ${exception.code}`,
+      ).toBe(true);
     const readme = await readFile(join(REPO, 'README.md'), 'utf8');
     for (const exception of SPECTRAL_EXCEPTIONS) expect(readme, `README.md explains ${exception.code}`).toContain(exception.code);
   });
 
   it('names every response body, so clients get one type per thing (Project, Donation, ProjectPage, …)', () => {
     const schemas = document.components.schemas as Record<string, unknown>;
-    for (const name of ['Project', 'Donation', 'Distribution', 'Drive', 'ProgressReport', 'ProvinceFigures', 'CountyFigures', 'NationalFigures', 'Problem', 'ProjectPage', 'DonationPage']) {
+    for (const name of [
+      'Project',
+      'Donation',
+      'Distribution',
+      'Drive',
+      'ProgressReport',
+      'ProvinceFigures',
+      'CountyFigures',
+      'NationalFigures',
+      'Problem',
+      'ProjectPage',
+      'DonationPage',
+    ]) {
       expect(schemas, name).toHaveProperty(name);
     }
     expect(schemas.Project).toMatchObject({ properties: { budgetToman: { type: 'string', pattern: '^[0-9]{1,38}$' } }, additionalProperties: false });
@@ -101,7 +121,8 @@ describe('the OpenAPI document', () => {
     expect((schemas.Donation as { properties: { donor: { required?: string[] } } }).properties.donor.required ?? []).not.toContain('phone');
     for (const route of routes as readonly Route[]) {
       const success = document.paths[route.path][route.method.toLowerCase()].responses[route.response.status];
-      if (route.response.status !== 204) expect(success.content['application/json'].schema.$ref, `${route.method} ${route.path}`).toMatch(/^#\/components\/schemas\//);
+      if (route.response.status !== 204)
+        expect(success.content['application/json'].schema.$ref, `${route.method} ${route.path}`).toMatch(/^#\/components\/schemas\//);
     }
   });
 });
@@ -113,10 +134,12 @@ describe('real responses, checked against the document', () => {
     expect(project.budgetToman).toBe('1200000000000000000000');
     const doomed = (await call('POST /projects', '/projects', { token: admin, body: projectBody('IR-13') })).body;
     const donation = (await call('POST /donations', '/donations', { token: operator, body: donationBody(drive) })).body;
-    const distribution = (await call('POST /distributions', '/distributions', {
-      token: operator,
-      body: distributionBody(drive, 'IR-13', { items: [{ name: 'برنج', quantity: '۱۰', unit: 'کیسه' }], phase: 'نخست' }),
-    })).body;
+    const distribution = (
+      await call('POST /distributions', '/distributions', {
+        token: operator,
+        body: distributionBody(drive, 'IR-13', { items: [{ name: 'برنج', quantity: '۱۰', unit: 'کیسه' }], phase: 'نخست' }),
+      })
+    ).body;
 
     const successes: Record<RouteKey, () => Promise<ApiResponse>> = {
       'GET /health': () => call('GET /health', '/health'),
@@ -124,16 +147,24 @@ describe('real responses, checked against the document', () => {
       'POST /projects': () => call('POST /projects', '/projects', { token: admin, body: projectBody('IR-19', { quantity: 3, unit: 'واحد' }) }),
       'GET /projects': () => call('GET /projects', '/projects?province=IR-13&limit=1'),
       'GET /projects/{id}': () => call('GET /projects/{id}', `/projects/${project.id}`),
-      'PATCH /projects/{id}': () => call('PATCH /projects/{id}', `/projects/${project.id}`, { token: editor, body: { jobsCreated: 7 }, headers: { 'if-match': `"${project.version}"` } }),
+      'PATCH /projects/{id}': () =>
+        call('PATCH /projects/{id}', `/projects/${project.id}`, { token: editor, body: { jobsCreated: 7 }, headers: { 'if-match': `"${project.version}"` } }),
       'DELETE /projects/{id}': () => call('DELETE /projects/{id}', `/projects/${doomed.id}`, { token: admin }),
       'POST /projects/{id}/progress': () =>
-        call('POST /projects/{id}/progress', `/projects/${project.id}/progress`, { token: editor, body: { progressPercent: '۴۰٫۵', note: 'دیوارها بالا رفت' } }),
+        call('POST /projects/{id}/progress', `/projects/${project.id}/progress`, {
+          token: editor,
+          body: { progressPercent: '۴۰٫۵', note: 'دیوارها بالا رفت' },
+        }),
       'GET /projects/{id}/progress': () => call('GET /projects/{id}/progress', `/projects/${project.id}/progress`),
       'POST /drives': () => call('POST /drives', '/drives', { token: admin, body: { name: unique('پویش'), startDate: '2026-01-01', endDate: '2026-12-30' } }),
       'GET /drives': () => call('GET /drives', '/drives?limit=2'),
       'GET /drives/{id}': () => call('GET /drives/{id}', `/drives/${drive}`),
       'PATCH /drives/{id}': () => call('PATCH /drives/{id}', `/drives/${drive}`, { token: admin, body: { phase: 'دوم' }, headers: { 'if-match': '"1"' } }),
-      'POST /donations': () => call('POST /donations', '/donations', { token: admin, body: donationBody(drive, 'IR-13', { kind: 'in_kind', items: [{ name: 'پتو', quantity: 4, unit: 'عدد' }] }) }),
+      'POST /donations': () =>
+        call('POST /donations', '/donations', {
+          token: admin,
+          body: donationBody(drive, 'IR-13', { kind: 'in_kind', items: [{ name: 'پتو', quantity: 4, unit: 'عدد' }] }),
+        }),
       'GET /donations': () => call('GET /donations', `/donations?drive=${drive}`, { token: operator }),
       'GET /donations/{id}': () => call('GET /donations/{id}', `/donations/${donation.id}`, { token: admin }),
       'POST /distributions': () => call('POST /distributions', '/distributions', { token: editor, body: distributionBody(drive) }),
@@ -162,7 +193,11 @@ describe('real responses, checked against the document', () => {
 
     // The checker itself: a body the document does not allow is caught.
     const got = seen['GET /projects/{id}']!;
-    for (const body of [{ ...got.body, budgetToman: 62 }, { ...got.body, requestHash: 'x' }, { ...got.body, title: undefined }]) {
+    for (const body of [
+      { ...got.body, budgetToman: 62 },
+      { ...got.body, requestHash: 'x' },
+      { ...got.body, title: undefined },
+    ]) {
       expect(contract.problems('GET', '/projects/{id}', { ...got, body }), JSON.stringify(body).slice(0, 80)).not.toEqual([]);
     }
     expect(contract.problems('GET', '/projects/{id}', { ...got, status: 418 })).not.toEqual([]);
@@ -201,7 +236,12 @@ describe('real responses, checked against the document', () => {
       ['POST /projects', '/projects', { token: admin, body: projectBody(), headers: { 'idempotency-key': 'bad key' } }, 400],
       ['POST /projects/{id}/progress', `/projects/${project.id}/progress`, { token: admin, body: { progressPercent: 10 } }, 409],
       ['PATCH /projects/{id}', `/projects/${project.id}`, { token: admin, body: { jobsCreated: 1 }, headers: { 'if-match': '"7"' } }, 412],
-      ['POST /projects', '/projects', { token: admin, rawBody: JSON.stringify({ title: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } }, 413],
+      [
+        'POST /projects',
+        '/projects',
+        { token: admin, rawBody: JSON.stringify({ title: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } },
+        413,
+      ],
       ['POST /projects', '/projects', { token: admin, rawBody: 'title=x', headers: { 'content-type': 'text/plain' } }, 415],
       ['PATCH /projects/{id}', `/projects/${project.id}`, { token: admin, body: { jobsCreated: 1 } }, 428],
     ];
@@ -260,9 +300,11 @@ describe('a client generated from the document', () => {
         include: ['program.ts', 'client/**/*.ts'],
       }),
     );
-    const tsc = await run(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')]).catch((error: { stdout?: string }) => ({
-      stdout: `tsc failed:\n${error.stdout ?? String(error)}`,
-    }));
+    const tsc = await run(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')]).catch(
+      (error: { stdout?: string }) => ({
+        stdout: `tsc failed:\n${error.stdout ?? String(error)}`,
+      }),
+    );
     expect(tsc.stdout).toBe('');
 
     const tsx = join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs');

@@ -27,7 +27,10 @@ describe('donations and distributions', () => {
 
   it('hides an anonymous donor’s name from everyone but admins', async () => {
     const editor = await tokenFor('editor', ['IR-13']);
-    const { body } = await api('/donations', { token: editor, body: donationBody(drive, 'IR-13', { donor: { name: 'نیکوکار', phone: '09120000000', anonymous: true } }) });
+    const { body } = await api('/donations', {
+      token: editor,
+      body: donationBody(drive, 'IR-13', { donor: { name: 'نیکوکار', phone: '09120000000', anonymous: true } }),
+    });
     expect((await api(`/donations/${body.id}`, { token: editor })).body.donor).toEqual({ anonymous: true });
     expect((await api(`/donations/${body.id}`, { token: await tokenFor('admin', '*') })).body.donor.name).toBe('نیکوکار');
   });
@@ -101,7 +104,10 @@ describe('donations and distributions', () => {
 describe('drives', () => {
   it('creates, reads, lists and patches a drive with If-Match', async () => {
     const admin = await tokenFor('admin', '*');
-    const created = await api('/drives', { token: admin, body: { name: 'پویش ایران همدل', province: 'IR-05', phase: 'مرحلهٔ اول', startDate: '۲۰۲۶-۰۳-۰۱', endDate: '2026-04-01' } });
+    const created = await api('/drives', {
+      token: admin,
+      body: { name: 'پویش ایران همدل', province: 'IR-05', phase: 'مرحلهٔ اول', startDate: '۲۰۲۶-۰۳-۰۱', endDate: '2026-04-01' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ startDate: '2026-03-01', province: 'IR-05', version: 1 });
     expect((await api(`/drives/${created.body.id}`)).body).toMatchObject(created.body);

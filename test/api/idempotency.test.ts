@@ -5,10 +5,23 @@ import { countRequestItems } from '../support/db.ts';
 import { createDrive, donationBody, projectBody } from '../support/fixtures.ts';
 
 /** Runs one request in a handler process that is SIGKILLed right after its write is acknowledged. */
-function dieAfterWrite(handler: string, routeKey: string, request: { claims: Record<string, string>; headers: Record<string, string>; body: unknown; path: string }) {
+function dieAfterWrite(
+  handler: string,
+  routeKey: string,
+  request: { claims: Record<string, string>; headers: Record<string, string>; body: unknown; path: string },
+) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'test/api/fixtures/die-after-write.ts', inject('dynamoDbEndpoint'), inject('tableName'), handler, routeKey, JSON.stringify({ ...request, body: JSON.stringify(request.body) })],
+    [
+      '--import',
+      'tsx',
+      'test/api/fixtures/die-after-write.ts',
+      inject('dynamoDbEndpoint'),
+      inject('tableName'),
+      handler,
+      routeKey,
+      JSON.stringify({ ...request, body: JSON.stringify(request.body) }),
+    ],
     { encoding: 'utf8', timeout: 60_000, env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'ERROR' } },
   );
   return result;
@@ -103,7 +116,9 @@ describe('Idempotency-Key: exactly once in one write', () => {
     const project = (await api('/projects', { token: editor, body: projectBody('IR-13') })).body;
     const body = { progressPercent: '۵۵' };
     const key = `race-${project.id}`;
-    const responses = await Promise.all(Array.from({ length: 20 }, () => api(`/projects/${project.id}/progress`, { token: editor, body, headers: { 'idempotency-key': key } })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => api(`/projects/${project.id}/progress`, { token: editor, body, headers: { 'idempotency-key': key } })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((r) => r.body.report.id)).size).toBe(1);
     expect((await api(`/projects/${project.id}/progress`)).body.items).toHaveLength(1);
@@ -134,7 +149,7 @@ describe('Idempotency-Key: exactly once in one write', () => {
   });
 });
 
-describe('Idempotency-Key: a replay is authorized like a first request and answered in the caller\'s view', () => {
+describe("Idempotency-Key: a replay is authorized like a first request and answered in the caller's view", () => {
   it('an IR-19 operator with the same subject as an IR-13 operator cannot replay the IR-13 record (403, nothing new)', async () => {
     const drive = await createDrive();
     const body = donationBody(drive, 'IR-13');
@@ -165,13 +180,16 @@ describe('Idempotency-Key: a replay is authorized like a first request and answe
     expect(replay.body.donor).toEqual({ anonymous: true });
   });
 
-  it('POST /donations answers an operator without the donor phone, and without an anonymous donor\'s name', async () => {
+  it("POST /donations answers an operator without the donor phone, and without an anonymous donor's name", async () => {
     const drive = await createDrive();
     const operator = await tokenFor('operator', ['IR-13']);
     const named = await api('/donations', { token: operator, body: donationBody(drive) });
     expect(named.status).toBe(201);
     expect(named.body.donor).toEqual({ name: 'علی رضایی', anonymous: false });
-    const anonymous = await api('/donations', { token: operator, body: donationBody(drive, 'IR-13', { donor: { name: 'نیکوکار', phone: '09120000000', anonymous: true } }) });
+    const anonymous = await api('/donations', {
+      token: operator,
+      body: donationBody(drive, 'IR-13', { donor: { name: 'نیکوکار', phone: '09120000000', anonymous: true } }),
+    });
     expect(anonymous.status).toBe(201);
     expect(anonymous.body.donor).toEqual({ anonymous: true });
     expect(JSON.stringify(anonymous.body)).not.toMatch(/نیکوکار|0912|\+98/);

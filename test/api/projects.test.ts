@@ -42,7 +42,11 @@ describe('projects', () => {
 
   it('rejects a finished project below 100% with the field named, in Persian on request', async () => {
     const editor = await tokenFor('editor', ['IR-13']);
-    const response = await api('/projects', { token: editor, body: projectBody('IR-13', { status: 'completed', progressPercent: 80 }), headers: { 'accept-language': 'fa-IR,fa;q=0.9' } });
+    const response = await api('/projects', {
+      token: editor,
+      body: projectBody('IR-13', { status: 'completed', progressPercent: 80 }),
+      headers: { 'accept-language': 'fa-IR,fa;q=0.9' },
+    });
     expect(response.status).toBe(422);
     expect(response.body.errors).toEqual([{ field: 'progressPercent', rule: 'finishedNeeds100', message: expect.stringMatching(/۱۰۰ درصد/) }]);
   });
@@ -69,7 +73,12 @@ describe('projects', () => {
       const { body: project } = await api('/projects', { token: editor, body: projectBody('IR-13') });
       const path = `/projects/${project.id}`;
       expect((await api(path, { method: 'PATCH', token: editor, body: { jobsCreated: 20 } })).status).toBe(428);
-      const ok = await api(path, { method: 'PATCH', token: editor, body: { jobsCreated: '۲۰', status: 'in_progress', progressPercent: 35 }, headers: { 'if-match': '"1"' } });
+      const ok = await api(path, {
+        method: 'PATCH',
+        token: editor,
+        body: { jobsCreated: '۲۰', status: 'in_progress', progressPercent: 35 },
+        headers: { 'if-match': '"1"' },
+      });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ jobsCreated: 20, status: 'in_progress', progressPercent: 35, version: 2 });
       expect(ok.headers.get('etag')).toBe('"2"');
@@ -91,7 +100,9 @@ describe('projects', () => {
       const editor = await tokenFor('editor', ['IR-13']);
       const { body: project } = await api('/projects', { token: editor, body: projectBody('IR-13') });
       const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { jobsCreated: i + 1 }, headers: { 'if-match': '"1"' } })),
+        Array.from({ length: 12 }, (_, i) =>
+          api(`/projects/${project.id}`, { method: 'PATCH', token: editor, body: { jobsCreated: i + 1 }, headers: { 'if-match': '"1"' } }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -116,7 +127,10 @@ describe('projects', () => {
     it('update the project and are kept as history, newest first', async () => {
       const editor = await tokenFor('editor', ['IR-13']);
       const { body: project } = await api('/projects', { token: editor, body: projectBody('IR-13') });
-      const first = await api(`/projects/${project.id}/progress`, { token: editor, body: { progressPercent: '۴۰', note: 'فونداسیون تمام شد', reportedAt: '2026-04-01T08:00:00+03:30' } });
+      const first = await api(`/projects/${project.id}/progress`, {
+        token: editor,
+        body: { progressPercent: '۴۰', note: 'فونداسیون تمام شد', reportedAt: '2026-04-01T08:00:00+03:30' },
+      });
       expect(first.status).toBe(201);
       expect(first.body.project).toMatchObject({ progressPercent: 40, status: 'in_progress', version: 2 });
       const done = await api(`/projects/${project.id}/progress`, { token: editor, body: { progressPercent: 100, reportedAt: '2026-06-01T08:00:00Z' } });

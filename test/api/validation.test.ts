@@ -50,7 +50,11 @@ describe('dates: nothing happens in the future, every date is plausible', () => 
   });
 
   it('a progress report dated 9999 is 422 naming reportedAt (fa and en) and does not freeze the project', async () => {
-    const future = await api(`/projects/${projectId}/progress`, { token: admin, body: { progressPercent: 40, reportedAt: '9999-12-31T00:00:00Z' }, headers: FA });
+    const future = await api(`/projects/${projectId}/progress`, {
+      token: admin,
+      body: { progressPercent: 40, reportedAt: '9999-12-31T00:00:00Z' },
+      headers: FA,
+    });
     expectProblem(future, 422);
     expect(future.body.errors).toEqual([{ field: 'reportedAt', rule: 'momentInFuture', message: expect.stringMatching(/[\u0600-\u06ff]/) }]);
     const english = await api(`/projects/${projectId}/progress`, { token: admin, body: { progressPercent: 40, reportedAt: inMinutes(60) } });
@@ -82,7 +86,11 @@ describe('dates: nothing happens in the future, every date is plausible', () => 
 
   it('planned dates: before 1921 or more than 30 years ahead is 422 naming the field; nothing written', async () => {
     const programme = unique('مسکن');
-    const project = await api('/projects', { token: admin, body: projectBody('IR-13', { programme, startDate: '0000-01-01', targetDate: '9999-12-31' }), headers: FA });
+    const project = await api('/projects', {
+      token: admin,
+      body: projectBody('IR-13', { programme, startDate: '0000-01-01', targetDate: '9999-12-31' }),
+      headers: FA,
+    });
     expectProblem(project, 422);
     expect(project.body.errors).toEqual([
       { field: 'startDate', rule: 'dateTooEarly', message: expect.stringMatching(/۱۹۲۱/) },
@@ -103,7 +111,10 @@ describe('dates: nothing happens in the future, every date is plausible', () => 
 
     const planned = new Date();
     planned.setUTCFullYear(planned.getUTCFullYear() + 29);
-    expect((await api('/projects', { token: admin, body: projectBody('IR-13', { startDate: '1921-01-01', targetDate: planned.toISOString().slice(0, 10) }) })).status).toBe(201);
+    expect(
+      (await api('/projects', { token: admin, body: projectBody('IR-13', { startDate: '1921-01-01', targetDate: planned.toISOString().slice(0, 10) }) }))
+        .status,
+    ).toBe(201);
   });
 });
 
@@ -161,7 +172,12 @@ describe('invisible characters: stripped, never a second key', () => {
     const plain = await api('/projects', { token: editor, body: projectBody('IR-11', { programme, county: 'زاهدان', village: undefined }) });
     const spoofed = await api('/projects', {
       token: editor,
-      body: projectBody('IR-11', { programme, county: '\u2067زاه\u200eدان\u202e\u0000\u001b\u0085\u00ad\ufe0f', village: undefined, title: 'خانه\u202a\u061cٔ ما' }),
+      body: projectBody('IR-11', {
+        programme,
+        county: '\u2067زاه\u200eدان\u202e\u0000\u001b\u0085\u00ad\ufe0f',
+        village: undefined,
+        title: 'خانه\u202a\u061cٔ ما',
+      }),
     });
     expect(plain.status).toBe(201);
     expect(spoofed.status).toBe(201);
@@ -172,7 +188,11 @@ describe('invisible characters: stripped, never a second key', () => {
 
   it('a title of only invisible characters is 422 naming it, in Persian on request; nothing written', async () => {
     const programme = unique('مسکن');
-    const response = await api('/projects', { token: editor, body: projectBody('IR-11', { programme, title: '\u202e\u200f\u2066\u00a0\u200b\u0007' }), headers: FA });
+    const response = await api('/projects', {
+      token: editor,
+      body: projectBody('IR-11', { programme, title: '\u202e\u200f\u2066\u00a0\u200b\u0007' }),
+      headers: FA,
+    });
     expectProblem(response, 422);
     expect(response.body.errors).toEqual([{ field: 'title', rule: 'emptyText', message: expect.stringMatching(/[\u0600-\u06ff]/) }]);
     expect((await api(`/projects?programme=${encodeURIComponent(programme)}`)).body.items).toEqual([]);
@@ -183,7 +203,10 @@ describe('invisible characters: stripped, never a second key', () => {
     const created = await api('/projects', { token: editor, rawBody: body, headers: { 'content-type': 'application/json' } });
     expect(created.status).toBe(201);
     expect(created.body.title).toBe('خانه');
-    const report = await api(`/projects/${created.body.id}/progress`, { token: editor, body: { progressPercent: 5, note: ' خط اول\u202e\r\nخط\tدوم \n\n\n\nخط سوم\u0000 ' } });
+    const report = await api(`/projects/${created.body.id}/progress`, {
+      token: editor,
+      body: { progressPercent: 5, note: ' خط اول\u202e\r\nخط\tدوم \n\n\n\nخط سوم\u0000 ' },
+    });
     expect(report.status).toBe(201);
     expect(report.body.report.note).toBe('خط اول\nخط دوم\n\nخط سوم');
   });

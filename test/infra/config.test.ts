@@ -15,10 +15,17 @@ describe('deploy-time settings (stacks/config.ts)', () => {
 
   it('reads the external issuer’s hosted sign-in for the web pages', () => {
     expect(
-      readDeployConfig({ ABAD_OIDC_ISSUER: 'https://id.example.org', ABAD_OIDC_AUDIENCE: 'abad', ABAD_OIDC_SIGN_IN_URL: 'https://id.example.org/authorize', ABAD_OIDC_CLIENT_ID: 'web' }).oidc,
+      readDeployConfig({
+        ABAD_OIDC_ISSUER: 'https://id.example.org',
+        ABAD_OIDC_AUDIENCE: 'abad',
+        ABAD_OIDC_SIGN_IN_URL: 'https://id.example.org/authorize',
+        ABAD_OIDC_CLIENT_ID: 'web',
+      }).oidc,
     ).toEqual({ issuer: 'https://id.example.org', audiences: ['abad'], signInUrl: 'https://id.example.org/authorize', clientId: 'web' });
     expect(() => readDeployConfig({ ABAD_OIDC_SIGN_IN_URL: 'https://id.example.org/authorize' })).toThrow(/ABAD_OIDC_ISSUER/);
-    expect(() => readDeployConfig({ ABAD_OIDC_ISSUER: 'https://id.example.org', ABAD_OIDC_AUDIENCE: 'abad', ABAD_OIDC_SIGN_IN_URL: 'http://id.example.org/a' })).toThrow(/https/);
+    expect(() =>
+      readDeployConfig({ ABAD_OIDC_ISSUER: 'https://id.example.org', ABAD_OIDC_AUDIENCE: 'abad', ABAD_OIDC_SIGN_IN_URL: 'http://id.example.org/a' }),
+    ).toThrow(/https/);
   });
 
   it('rejects half an OIDC configuration, a non-https issuer and an origin with a path', () => {

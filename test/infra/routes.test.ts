@@ -48,7 +48,10 @@ describe('the route table and the handler files', () => {
     }
     const handlerModules = [...modules].filter(([, names]) => names.includes('handler')).map(([name]) => name);
     const routed = new Set<string>(routes.map((r) => r.handler));
-    expect(handlerModules.filter((name) => !routed.has(name)), 'handler files without a route').toEqual([]);
+    expect(
+      handlerModules.filter((name) => !routed.has(name)),
+      'handler files without a route',
+    ).toEqual([]);
   });
 
   it('has each method and path once, as API Gateway route keys', () => {

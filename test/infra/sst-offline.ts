@@ -280,12 +280,17 @@ export async function startSstHarness() {
           ...options.env,
           SST_SERVER: `http://127.0.0.1:${port}/${id}`,
         });
-        const result: ChildResult = existsSync(job.result)
-          ? JSON.parse(await readFile(job.result, 'utf8'))
-          : { errors: [], resources: [], outputs: {} };
+        const result: ChildResult = existsSync(job.result) ? JSON.parse(await readFile(job.result, 'utf8')) : { errors: [], resources: [], outputs: {} };
         const errors = [...result.errors];
         if (child.code !== 0 && errors.length === 0) errors.push(`evaluation exited with ${child.code}: ${child.stderr.slice(-2000)}`);
-        return { errors, resources: result.resources, builds: state.builds, unansweredRpc: state.unanswered, outputs: result.outputs, ms: Date.now() - started };
+        return {
+          errors,
+          resources: result.resources,
+          builds: state.builds,
+          unansweredRpc: state.unanswered,
+          outputs: result.outputs,
+          ms: Date.now() - started,
+        };
       } finally {
         evaluations.delete(id);
       }
@@ -322,7 +327,7 @@ function handlerFile(handler: string, files: Files): string | undefined {
 /** Serves patched file contents to esbuild (and fails on files patched away). */
 function patchPlugin(files: Files): Plugin {
   const escape = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const filter = new RegExp(`^(${Object.keys(files).map(escape).join('|') || '$^'})$`);
+  const filter = new RegExp(`^(${Object.keys(files).map(escapePointer).join('|') || '$^'})$`);
   return {
     name: 'abad-patches',
     setup(build) {
@@ -352,9 +357,7 @@ async function evaluateApp(job: ChildJob) {
     plugins: [patchPlugin(job.files)],
     logLevel: 'silent',
   });
-  const config = await import(pathToFileURL(outfile).href)
-    .then((module) => module.default)
-    .finally(() => rm(outfile, { force: true }));
+  const config = await import(pathToFileURL(outfile).href).then((module) => module.default).finally(() => rm(outfile, { force: true }));
   const app = await config.app({ stage: job.stage });
   return {
     name: app.name,
@@ -479,9 +482,7 @@ function policyDocument(inputs: { statements?: any[] }) {
     Effect: s.effect ?? 'Allow',
     ...(s.actions ? { Action: s.actions } : {}),
     ...(s.resources ? { Resource: s.resources } : {}),
-    ...(s.principals
-      ? { Principal: Object.fromEntries(s.principals.map((p: any) => [p.type, p.identifiers])) }
-      : {}),
+    ...(s.principals ? { Principal: Object.fromEntries(s.principals.map((p: any) => [p.type, p.identifiers])) } : {}),
     ...(s.conditions?.length
       ? {
           Condition: s.conditions.reduce((acc: Record<string, Record<string, string[]>>, c: any) => {
@@ -512,7 +513,10 @@ async function child(jobPath: string) {
     finished = true;
     rmSync(bundle, { force: true });
     const unique = [...new Set(errors)];
-    writeFileSync(job.result, JSON.stringify({ errors: unique, resources, outputs }, (_key, value) => (typeof value === 'bigint' ? String(value) : value)));
+    writeFileSync(
+      job.result,
+      JSON.stringify({ errors: unique, resources, outputs }, (_key, value) => (typeof value === 'bigint' ? String(value) : value)),
+    );
   };
   process.on('exit', finish);
   process.on('unhandledRejection', (error) => errors.push(describe(error)));
@@ -521,8 +525,19 @@ async function child(jobPath: string) {
   const pulumi = createRequire(join(PLATFORM, 'package.json'))('@pulumi/pulumi');
   const invokes: Record<string, (inputs: any) => Record<string, unknown>> = {
     'aws:index/getPartition:getPartition': () => ({ id: 'aws', partition: 'aws', dnsSuffix: 'amazonaws.com', reverseDnsPrefix: 'com.amazonaws' }),
-    'aws:index/getRegion:getRegion': () => ({ id: REGION, name: REGION, region: REGION, description: 'US East (N. Virginia)', endpoint: `ec2.${REGION}.amazonaws.com` }),
-    'aws:index/getCallerIdentity:getCallerIdentity': () => ({ id: ACCOUNT, accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/offline`, userId: 'OFFLINE' }),
+    'aws:index/getRegion:getRegion': () => ({
+      id: REGION,
+      name: REGION,
+      region: REGION,
+      description: 'US East (N. Virginia)',
+      endpoint: `ec2.${REGION}.amazonaws.com`,
+    }),
+    'aws:index/getCallerIdentity:getCallerIdentity': () => ({
+      id: ACCOUNT,
+      accountId: ACCOUNT,
+      arn: `arn:aws:iam::${ACCOUNT}:user/offline`,
+      userId: 'OFFLINE',
+    }),
     'aws:iam/getPolicyDocument:getPolicyDocument': policyDocument,
   };
   await pulumi.runtime.setMocks(

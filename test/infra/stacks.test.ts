@@ -116,7 +116,12 @@ function statements(role: DeclaredResource): Statement[] {
 }
 
 function like(value: string, pattern: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return regex.test(value);
 }
 
@@ -161,7 +166,14 @@ function canWrite(role: DeclaredResource, tableArn: string, key: string): boolea
 
 /** The DynamoDB actions a role allows at all (on any key). */
 function dynamoActions(role: DeclaredResource): string[] {
-  return [...new Set(statements(role).filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action).filter((a) => a.startsWith('dynamodb:')))].sort();
+  return [
+    ...new Set(
+      statements(role)
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => s.Action)
+        .filter((a) => a.startsWith('dynamodb:')),
+    ),
+  ].sort();
 }
 
 // --------------------------------------------------------------------------------------------
@@ -172,7 +184,11 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     expect(dev.errors).toEqual([]);
     expect(prod.unansweredRpc).toEqual([]);
     expect(dev.unansweredRpc).toEqual([]);
-    console.info(`evaluations: prod ${prod.ms} ms (with builds), dev ${dev.ms} ms, broken ${Object.values(broken).map((b) => b.ms).join('/')} ms`);
+    console.info(
+      `evaluations: prod ${prod.ms} ms (with builds), dev ${dev.ms} ms, broken ${Object.values(broken)
+        .map((b) => b.ms)
+        .join('/')} ms`,
+    );
   });
 
   describe('the table', () => {
@@ -208,7 +224,11 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
 
   describe('the functions', () => {
     it('are one per route, plus the aggregator and the refresh', () => {
-      expect(lambdas(prod).map((f) => f.inputs.handler).sort()).toEqual([...routes.map(routeHandler), AGGREGATOR, REFRESH].sort());
+      expect(
+        lambdas(prod)
+          .map((f) => f.inputs.handler)
+          .sort(),
+      ).toEqual([...routes.map(routeHandler), AGGREGATOR, REFRESH].sort());
     });
 
     it('run Node.js 22 on arm64 with the handlers’ environment, and nothing pointing at a local DynamoDB', () => {
@@ -303,9 +323,15 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         expect(may(role, 'dynamodb:DeleteItem', arn(), mine), where).toBe(true);
         expect(canWrite(role, arn(), SAMPLE_KEYS.idempotency), where).toBe(false);
         for (const other of Object.values(own).filter((k) => k !== mine)) expect(canWrite(role, arn(), other), `${where} ${other}`).toBe(false);
-        expect(dynamoActions(role), where).toEqual(
-          ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
-        );
+        expect(dynamoActions(role), where).toEqual([
+          'dynamodb:BatchGetItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ]);
       }
     });
 
@@ -416,7 +442,11 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       const accessLog = one(prod, 'aws:cloudwatch/logGroup:LogGroup', 'ApiAccessLog');
       expect(accessLog.inputs.retentionInDays).toBe(90);
       expect(stage.inputs.accessLogSettings.destinationArn).toContain(accessLog.inputs.name);
-      expect(JSON.parse(stage.inputs.accessLogSettings.format)).toMatchObject({ requestId: '"$context.requestId"', routeKey: '"$context.routeKey"', status: '$context.status' });
+      expect(JSON.parse(stage.inputs.accessLogSettings.format)).toMatchObject({
+        requestId: '"$context.requestId"',
+        routeKey: '"$context.routeKey"',
+        status: '$context.status',
+      });
     });
   });
 
@@ -448,7 +478,14 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(filters).toEqual([{ pattern: JSON.stringify(STREAM_FILTER_PATTERN) }]);
       const sortKeys = JSON.parse(filters[0].pattern).dynamodb.Keys.sk.S as string[];
       expect(sortKeys).toEqual([...COUNTED_SORT_KEYS]);
-      for (const excluded of [keys.aggregate('x').sk, 'IDEMPOTENCY', keys.history('x', '2026-01-01').sk, keys.progressReport('01J', '2026-01-01T00:00:00.000Z', '01K').sk, keys.progressReceipt('01J', '01K').sk, keys.drive('01J').sk]) {
+      for (const excluded of [
+        keys.aggregate('x').sk,
+        'IDEMPOTENCY',
+        keys.history('x', '2026-01-01').sk,
+        keys.progressReport('01J', '2026-01-01T00:00:00.000Z', '01K').sk,
+        keys.progressReceipt('01J', '01K').sk,
+        keys.drive('01J').sk,
+      ]) {
         expect(sortKeys).not.toContain(excluded);
       }
     });
@@ -491,11 +528,9 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     expect(byMetric('Errors', { FunctionName: aggregator })).toHaveLength(1);
     expect(byMetric('Errors', { FunctionName: refresh })).toHaveLength(1);
     const rate = alarms.find((a) => a.metricQueries)!;
-    expect(rate.metricQueries.map((q: { metric?: { metricName: string; dimensions: object } }) => q.metric && [q.metric.metricName, q.metric.dimensions])).toEqual([
-      ['5xx', { ApiId: `${api.name}-id`, Stage: '$default' }],
-      ['Count', { ApiId: `${api.name}-id`, Stage: '$default' }],
-      undefined,
-    ]);
+    expect(
+      rate.metricQueries.map((q: { metric?: { metricName: string; dimensions: object } }) => q.metric && [q.metric.metricName, q.metric.dimensions]),
+    ).toEqual([['5xx', { ApiId: `${api.name}-id`, Stage: '$default' }], ['Count', { ApiId: `${api.name}-id`, Stage: '$default' }], undefined]);
     expect(rate.metricQueries[2]).toMatchObject({ expression: 'IF(requests > 0, 100 * errors / requests, 0)', returnData: true });
     expect(alarms).toHaveLength(5);
 
@@ -564,7 +599,12 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(all(prod, 'sst:aws:Router')).toHaveLength(1);
       const entries = routerEntries(prod);
       // One URL route per prefix, each to the API's host (paths unchanged, no rewrite), and the site at every other path.
-      expect(entries.filter((e) => e.startsWith('url,')).map((e) => e.split(',')[3]).sort()).toEqual(prefixes);
+      expect(
+        entries
+          .filter((e) => e.startsWith('url,'))
+          .map((e) => e.split(',')[3])
+          .sort(),
+      ).toEqual(prefixes);
       expect(entries.filter((e) => e.startsWith('site,'))).toEqual([expect.stringMatching(/^site,[0-9a-f]{4},,$/)]);
       for (const prefix of prefixes) {
         const metadata = JSON.parse(dynamic(prod, `RouterRoute${prefix}RouteKey.sst.aws.KvKeys`).entries.metadata);
@@ -664,15 +704,11 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     });
 
     it('a route whose handler file does not exist', () => {
-      expect(broken.missingHandler.errors).toContainEqual(
-        expect.stringContaining('Handler not found: packages/functions/src/http/projects/archive.handler'),
-      );
+      expect(broken.missingHandler.errors).toContainEqual(expect.stringContaining('Handler not found: packages/functions/src/http/projects/archive.handler'));
     });
 
     it('a handler file that does not export `handler`', () => {
-      expect(broken.missingExport.errors).toContainEqual(
-        expect.stringContaining('packages/functions/src/http/health.ts does not export "handler"'),
-      );
+      expect(broken.missingExport.errors).toContainEqual(expect.stringContaining('packages/functions/src/http/health.ts does not export "handler"'));
     });
   });
 });

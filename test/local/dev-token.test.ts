@@ -52,7 +52,13 @@ describe('POST /dev/token and the Host and Origin headers', () => {
 
   it('refuses an Origin that is not this loopback origin', async () => {
     const host = `localhost:${port()}`;
-    for (const origin of ['http://evil.example', `http://evil.example:${port()}`, `http://127.0.0.1:${Number(port()) + 1}`, `file://${host}`, `http://${host}/path`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${port()}`,
+      `http://127.0.0.1:${Number(port()) + 1}`,
+      `file://${host}`,
+      `http://${host}/path`,
+    ]) {
       expectRefused(await devToken({ host, origin }));
     }
   });

@@ -50,17 +50,35 @@ describe('the stream poller', { timeout: 60_000 }, () => {
     expect(seen.times[0]! - written).toBeLessThan(1_000);
 
     const [event] = seen.events;
-    expect(event).toMatchObject({ shardId: expect.stringMatching(/^shardId-/), eventSourceARN: table.streamArn, state: {}, isFinalInvokeForWindow: false, isWindowTerminatedEarly: false });
+    expect(event).toMatchObject({
+      shardId: expect.stringMatching(/^shardId-/),
+      eventSourceARN: table.streamArn,
+      state: {},
+      isFinalInvokeForWindow: false,
+      isWindowTerminatedEarly: false,
+    });
     const { start, end } = event!.window!;
     expect(start).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(Date.parse(end) - Date.parse(start)).toBe(1_000);
     expect(Date.parse(start)).toBeLessThanOrEqual(seen.times[0]!);
     expect(event!.Records).toHaveLength(1);
     const [record] = event!.Records;
-    expect(record).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', eventVersion: '1.1', awsRegion: 'us-east-1', eventSourceARN: table.streamArn });
+    expect(record).toMatchObject({
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      eventVersion: '1.1',
+      awsRegion: 'us-east-1',
+      eventSourceARN: table.streamArn,
+    });
     expect(record!.dynamodb).toMatchObject({
       Keys: { pk: { S: keys.project('1').pk }, sk: { S: keys.project('1').sk } },
-      NewImage: { pk: { S: keys.project('1').pk }, sk: { S: keys.project('1').sk }, title: { S: 'کارگاه' }, budget: { N: '123456789012345678901234567890' }, photo: { B: 'AQID' } },
+      NewImage: {
+        pk: { S: keys.project('1').pk },
+        sk: { S: keys.project('1').sk },
+        title: { S: 'کارگاه' },
+        budget: { N: '123456789012345678901234567890' },
+        photo: { B: 'AQID' },
+      },
       SequenceNumber: expect.stringMatching(/^\d{21,40}$/),
       StreamViewType: 'NEW_AND_OLD_IMAGES',
       ApproximateCreationDateTime: expect.any(Number),

@@ -11,7 +11,13 @@ describe('the event filter', () => {
   const record = (sk: unknown) => ({ eventName: 'INSERT', dynamodb: { Keys: { pk: { S: 'X#1' }, sk } } });
 
   it('agrees with isCountedRecord on every kind of item', () => {
-    const others = [keys.aggregate('PROVINCE#IR-13'), keys.history('PROVINCE#IR-13', '2026-11-29'), keys.progressReport('1', '2026-01-01T00:00:00Z', '1'), keys.progressReceipt('1', '1'), keys.drive('1')];
+    const others = [
+      keys.aggregate('PROVINCE#IR-13'),
+      keys.history('PROVINCE#IR-13', '2026-11-29'),
+      keys.progressReport('1', '2026-01-01T00:00:00Z', '1'),
+      keys.progressReceipt('1', '1'),
+      keys.drive('1'),
+    ];
     for (const sk of [...COUNTED_SORT_KEYS, ...others.map((key) => key.sk), 'project']) {
       expect(accepts(record({ S: sk })), sk).toBe(isCountedRecord({ sk }));
     }

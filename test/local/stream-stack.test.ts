@@ -33,12 +33,25 @@ function storeOf(stack: LocalStack): Store {
 
 const project = (store: Store) =>
   createProject(store, admin, {
-    title: 'کارگاه تولیدی', category: 'workshop', programme: 'اشتغال', province: 'IR-13', county: 'همدان', status: 'in_progress',
-    progressPercent: 40, budgetToman: 1_000n, loansToman: 500n, jobsCreated: 3, housingUnits: 0, beneficiaryHouseholds: 2,
+    title: 'کارگاه تولیدی',
+    category: 'workshop',
+    programme: 'اشتغال',
+    province: 'IR-13',
+    county: 'همدان',
+    status: 'in_progress',
+    progressPercent: 40,
+    budgetToman: 1_000n,
+    loansToman: 500n,
+    jobsCreated: 3,
+    housingUnits: 0,
+    beneficiaryHouseholds: 2,
   });
 
 async function refreshCli(...args: string[]) {
-  const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'refresh', '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, ABAD_DATA_DIR: dataDir, TABLE_NAME: tableName } });
+  const { stdout, stderr } = await promisify(execFile)('npm', ['run', '-s', 'refresh', '--', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ABAD_DATA_DIR: dataDir, TABLE_NAME: tableName },
+  });
   return { stdout, stderr };
 }
 
@@ -57,7 +70,15 @@ describe('the stack’s stream poller and refresh', { timeout: 120_000 }, () => 
     expect((await provinceFigures(store, 'IR-13')).projects).toMatchObject({ total: 1, budgetToman: 1000n, jobsCreated: 3 });
 
     // A corrupted aggregate, repaired by `npm run refresh` talking to the running stack.
-    await store.doc.send(new UpdateCommand({ TableName: tableName, Key: keys.aggregate(scopes.province('IR-13')), UpdateExpression: 'SET #c = :wrong', ExpressionAttributeNames: { '#c': 'c#projects' }, ExpressionAttributeValues: { ':wrong': 5 } }));
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.aggregate(scopes.province('IR-13')),
+        UpdateExpression: 'SET #c = :wrong',
+        ExpressionAttributeNames: { '#c': 'c#projects' },
+        ExpressionAttributeValues: { ':wrong': 5 },
+      }),
+    );
     const readable = await refreshCli('--quiet-seconds', '0');
     expect(readable.stderr).toMatch(/Using the DynamoDB Local of the running stack/);
     expect(readable.stdout).toMatch(/^Refresh: \d+ items scanned, 1 of \d+ scopes with drift, 1 repaired\.$/m);

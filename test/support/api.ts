@@ -35,7 +35,11 @@ export async function api<T = any>(path: string, request: ApiRequest = {}): Prom
 let issuer: ReturnType<typeof loadIssuer> | undefined;
 
 /** A token from the stack's own issuer. */
-export async function tokenFor(role: Role, provinces: readonly ProvinceCode[] | '*', subject = `${role}-${Array.isArray(provinces) ? provinces.join('+') : 'all'}`): Promise<string> {
+export async function tokenFor(
+  role: Role,
+  provinces: readonly ProvinceCode[] | '*',
+  subject = `${role}-${Array.isArray(provinces) ? provinces.join('+') : 'all'}`,
+): Promise<string> {
   issuer ??= loadIssuer(inject('dataDir'), inject('apiUrl'));
   return (await issuer).mintToken({ subject, role, provinces: provinces === '*' ? '*' : [...provinces] });
 }

@@ -26,7 +26,10 @@ export function projectBody(province: ProvinceCode = 'IR-13', extra: Record<stri
 
 export async function createDrive(province?: ProvinceCode): Promise<string> {
   const admin = await tokenFor('admin', '*');
-  const response = await api('/drives', { token: admin, body: { name: unique('پویش کمک مؤمنانه'), startDate: '2026-03-01', ...(province ? { province } : {}) } });
+  const response = await api('/drives', {
+    token: admin,
+    body: { name: unique('پویش کمک مؤمنانه'), startDate: '2026-03-01', ...(province ? { province } : {}) },
+  });
   if (response.status !== 201) throw new Error(`drive not created: ${JSON.stringify(response.body)}`);
   return response.body.id;
 }

@@ -49,7 +49,7 @@ export class OpenApiContract {
         if (header.required) problems.push(`${where}: header ${name} is promised but missing`);
         continue;
       }
-      const pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/responses/${response.status}/headers/${escape(name)}/schema`;
+      const pointer = `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${response.status}/headers/${escapePointer(name)}/schema`;
       problems.push(...this.validate(pointer, value).map((p) => `${where} header ${name}: ${p}`));
     }
     const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
@@ -58,8 +58,9 @@ export class OpenApiContract {
       return problems;
     }
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    if (!declared.content[mediaType]) return [...problems, `${where}: media type ${mediaType || '(none)'} is not listed (${Object.keys(declared.content).join(', ')})`];
-    const pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/responses/${response.status}/content/${escape(mediaType)}/schema`;
+    if (!declared.content[mediaType])
+      return [...problems, `${where}: media type ${mediaType || '(none)'} is not listed (${Object.keys(declared.content).join(', ')})`];
+    const pointer = `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${response.status}/content/${escapePointer(mediaType)}/schema`;
     problems.push(...this.validate(pointer, response.body).map((p) => `${where} body: ${p}`));
     return problems;
   }
@@ -77,6 +78,6 @@ export class OpenApiContract {
 }
 
 /** A JSON Pointer segment, as a URI fragment carries it. */
-function escape(segment: string): string {
+function escapePointer(segment: string): string {
   return encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
 }

@@ -112,7 +112,11 @@ describe('serving the pages', () => {
 
   it('the development sign-in mints a working token (local runtime only) and refuses bad requests', async () => {
     const base = inject('apiUrl');
-    const response = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'operator', provinces: ['IR-13'] }) });
+    const response = await fetch(`${base}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'operator', provinces: ['IR-13'] }),
+    });
     expect(response.status).toBe(200);
     const { token } = (await response.json()) as { token: string };
     expect((await api('/donations?province=IR-13', { token })).status).toBe(200);
@@ -181,7 +185,9 @@ describe('the dashboard', () => {
     });
     expect(posted.status).toBe(201);
     // Figures reach the aggregate within about a second; the page asks every few seconds.
-    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [selector, faCount(countBefore + 1)] as const, { timeout: 20_000 });
+    await page.waitForFunction(([sel, text]) => document.querySelector(sel)?.textContent === text, [selector, faCount(countBefore + 1)] as const, {
+      timeout: 20_000,
+    });
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 });
@@ -211,7 +217,9 @@ describe('signing in and role limits', () => {
     const editor = await tokenFor('editor', ['IR-13']);
     for (const form of ['project', 'donation', 'distribution', 'progress']) {
       const { page } = await open(`#/forms/${form}`, { token: editor });
-      const options = await control(page, 'province').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const options = await control(page, 'province')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       expect(options, form).toEqual(['IR-13']);
     }
     const { page } = await open('#/', { token: editor });
@@ -411,15 +419,20 @@ describe('the forms', () => {
   it('every form at phone and desktop width: labelled, keyboard-reachable, no serious axe violations (screenshots)', async () => {
     const hamadanAdmin = await tokenFor('admin', ['IR-13']);
     for (const form of ['donation', 'distribution', 'project', 'progress', 'drive']) {
-      for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      for (const [width, viewport] of [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
         const { page } = await open(`#/forms/${form}`, { token: hamadanAdmin, viewport });
         await page.locator('form.record-form').waitFor();
-        if (form === 'donation' || form === 'distribution') await control(page, 'driveId').locator(`option[value="${nationalDrive}"]`).waitFor({ state: 'attached' });
+        if (form === 'donation' || form === 'distribution')
+          await control(page, 'driveId').locator(`option[value="${nationalDrive}"]`).waitFor({ state: 'attached' });
         if (form === 'donation') await control(page, 'amountToman').fill('۶۲۰۰۰۰۰۰۰۰۰');
         // Every control has a label.
-        const unlabelled = await page.locator('form.record-form').locator('input, select').evaluateAll((controls) =>
-          controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.outerHTML),
-        );
+        const unlabelled = await page
+          .locator('form.record-form')
+          .locator('input, select')
+          .evaluateAll((controls) => controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.outerHTML));
         expect(unlabelled, form).toEqual([]);
         await screenshot(page, `form-${form}-${width}`);
         if (width === 'desktop') await expectNoSeriousViolations(page, `form ${form}`);
@@ -446,7 +459,15 @@ describe('the province page', () => {
       await store.doc.send(
         new PutCommand({
           TableName: store.tableName,
-          Item: { ...keys.history(scopes.province('IR-13'), day(daysAgo)), type: 'History', scope: scopes.province('IR-13'), date: day(daysAgo), 'c#projects': 2 + i, 'c#donations': 3 + 4 * i, 'c#donationCashToman': 10_000_000n * BigInt(i + 1) },
+          Item: {
+            ...keys.history(scopes.province('IR-13'), day(daysAgo)),
+            type: 'History',
+            scope: scopes.province('IR-13'),
+            date: day(daysAgo),
+            'c#projects': 2 + i,
+            'c#donations': 3 + 4 * i,
+            'c#donationCashToman': 10_000_000n * BigInt(i + 1),
+          },
         }),
       );
     }
@@ -473,18 +494,38 @@ describe('the province page', () => {
 describe('screenshots of the dashboard with the records above', () => {
   it('phone and desktop', async () => {
     // A few more provinces with figures, so the map's shading shows.
-    const spread = [['IR-23', 'تهران', 6], ['IR-07', 'شیراز', 3], ['IR-11', 'زاهدان', 9], ['IR-09', 'مشهد', 4], ['IR-06', 'اهواز', 2]] as const;
+    const spread = [
+      ['IR-23', 'تهران', 6],
+      ['IR-07', 'شیراز', 3],
+      ['IR-11', 'زاهدان', 9],
+      ['IR-09', 'مشهد', 4],
+      ['IR-06', 'اهواز', 2],
+    ] as const;
     for (const [province, county, count] of spread) {
       for (let i = 0; i < count; i++) {
         const response = await api('/projects', {
           token: admin,
           headers: { 'idempotency-key': `shot-${province}-${i}-${Date.now()}` },
-          body: { title: `مسکن محرومان ${i + 1}`, category: 'housing', programme: 'مسکن', province, county, status: 'in_progress', progressPercent: 20 + 9 * i, budgetToman: String(2_000_000_000 * (i + 1)), housingUnits: 4, jobsCreated: 3 },
+          body: {
+            title: `مسکن محرومان ${i + 1}`,
+            category: 'housing',
+            programme: 'مسکن',
+            province,
+            county,
+            status: 'in_progress',
+            progressPercent: 20 + 9 * i,
+            budgetToman: String(2_000_000_000 * (i + 1)),
+            housingUnits: 4,
+            jobsCreated: 3,
+          },
         });
         expect(response.status).toBe(201);
       }
     }
-    for (const [width, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [width, viewport] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       const { page } = await open('#/', { viewport });
       await page.getByTestId('iran-map').locator('[data-province]').first().waitFor();
       await page.locator('tbody tr[data-province="IR-13"] td[data-figure="projects"]').filter({ hasText: /[۱-۹]/ }).waitFor();

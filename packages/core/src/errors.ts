@@ -42,14 +42,20 @@ export class ValidationError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly kind = 'not-found';
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} was not found`);
   }
 }
 
 export class AlreadyExistsError extends DomainError {
   readonly kind = 'already-exists';
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} already exists`);
   }
 }
@@ -62,7 +68,11 @@ export class ConflictError extends DomainError {
 /** Optimistic locking: the caller's `version` is not the stored one. */
 export class VersionMismatchError extends DomainError {
   readonly kind = 'version-mismatch';
-  constructor(readonly entity: string, readonly id: string, readonly expected: number) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly expected: number,
+  ) {
     super(`${entity} ${id} is no longer at version ${expected}`);
   }
 }

@@ -39,7 +39,10 @@ describe('contribution', () => {
   });
 
   it('for every status: near completion only past 70% and unfinished; cancelled counts only as cancelled', () => {
-    const near = (status: string, progressPercent: number) => contribution({ ...project, status, progressPercent }).get('PROVINCE#IR-13')?.get('nearCompletion') ?? 0n;
+    const near = (status: string, progressPercent: number) =>
+      contribution({ ...project, status, progressPercent })
+        .get('PROVINCE#IR-13')
+        ?.get('nearCompletion') ?? 0n;
     expect(near('in_progress', 70)).toBe(0n);
     expect(near('in_progress', 70.1)).toBe(1n);
     expect(near('planned', 80)).toBe(1n);
@@ -56,7 +59,16 @@ describe('contribution', () => {
     const cash = { type: 'Donation', driveId: 'D1', province: 'IR-19', county: 'زنجان', kind: 'cash', amountToman: 500 };
     expect(plain(contribution(cash))['DRIVE#D1']).toEqual({ donations: 1n, donationCashToman: 500n });
     expect(plain(contribution({ ...cash, kind: 'in_kind' }))['PROVINCE#IR-19']).toEqual({ donations: 1n, donationInKindToman: 500n });
-    const distribution = { type: 'Distribution', driveId: 'D1', province: 'IR-19', county: 'زنجان', kind: 'dowry_set', packages: 10, households: 9, valueToman: 7n };
+    const distribution = {
+      type: 'Distribution',
+      driveId: 'D1',
+      province: 'IR-19',
+      county: 'زنجان',
+      kind: 'dowry_set',
+      packages: 10,
+      households: 9,
+      valueToman: 7n,
+    };
     expect(plain(contribution(distribution))['COUNTY#IR-19#زنجان']).toEqual({ distributions: 1n, packages: 10n, households: 9n, distributedToman: 7n });
   });
 
@@ -78,7 +90,10 @@ describe('contribution', () => {
   });
 
   it('a budget change and a cancellation are differences of the same formula', () => {
-    const raised = difference(contribution({ ...project, budgetToman: 10n }).get('PROVINCE#IR-13')!, contribution({ ...project, budgetToman: 4n }).get('PROVINCE#IR-13')!);
+    const raised = difference(
+      contribution({ ...project, budgetToman: 10n }).get('PROVINCE#IR-13')!,
+      contribution({ ...project, budgetToman: 4n }).get('PROVINCE#IR-13')!,
+    );
     expect(Object.fromEntries(raised)).toEqual({ budgetToman: 6n });
     const cancelled = difference(contribution({ ...project, status: 'cancelled' }).get('PROVINCE#IR-13')!, contribution(project).get('PROVINCE#IR-13')!);
     expect(cancelled.get('projects')).toBe(-1n);
@@ -119,7 +134,13 @@ describe('sequence numbers', () => {
 describe('stream filter', () => {
   it('lets through projects, donations and distributions only', () => {
     for (const counted of [keys.project('1'), keys.donation('1'), keys.distribution('1')]) expect(isCountedRecord(counted)).toBe(true);
-    for (const other of [keys.progressReport('1', '2026-01-01T00:00:00Z', '2'), keys.progressReceipt('1', '2'), keys.drive('1'), keys.aggregate('PROVINCE#IR-13'), keys.history('PROVINCE#IR-13', '2026-01-01')]) {
+    for (const other of [
+      keys.progressReport('1', '2026-01-01T00:00:00Z', '2'),
+      keys.progressReceipt('1', '2'),
+      keys.drive('1'),
+      keys.aggregate('PROVINCE#IR-13'),
+      keys.history('PROVINCE#IR-13', '2026-01-01'),
+    ]) {
       expect(isCountedRecord(other), other.sk).toBe(false);
     }
     expect(isCountedRecord(undefined)).toBe(false);

@@ -23,7 +23,12 @@ describe('idForIdempotencyKey', () => {
 
   it('is always a ULID (first character 0–7), for any key', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.string({ minLength: 1 }), (route, caller, k) => z.ulid().safeParse(idForIdempotencyKey({ route, caller, key: k })).success),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.string({ minLength: 1 }),
+        (route, caller, k) => z.ulid().safeParse(idForIdempotencyKey({ route, caller, key: k })).success,
+      ),
       { seed: 8 },
     );
   });

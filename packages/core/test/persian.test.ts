@@ -16,26 +16,52 @@ const invisible = fc.oneof(
   codeUnit(0x80, 0x9f),
   codeUnit(0xd800, 0xdfff),
   fc.constantFrom(
-    '\u00ad', '\u034f', '\u115f', '\u1160', '\u17b4', '\u180e', '\u200b', '\u200d', '\u2060', '\u2062', '\u2064', '\u206a', '\u206f',
-    '\u3164', '\ufe00', '\ufe0f', '\ufeff', '\uffa0', '\ufff9', '\ufffb', '\ufdd0', '\uffff', '\u{1bca0}', '\u{1d173}', '\u{e0001}', '\u{e0041}', '\u{e01ef}',
+    '\u00ad',
+    '\u034f',
+    '\u115f',
+    '\u1160',
+    '\u17b4',
+    '\u180e',
+    '\u200b',
+    '\u200d',
+    '\u2060',
+    '\u2062',
+    '\u2064',
+    '\u206a',
+    '\u206f',
+    '\u3164',
+    '\ufe00',
+    '\ufe0f',
+    '\ufeff',
+    '\uffa0',
+    '\ufff9',
+    '\ufffb',
+    '\ufdd0',
+    '\uffff',
+    '\u{1bca0}',
+    '\u{1d173}',
+    '\u{e0001}',
+    '\u{e0041}',
+    '\u{e01ef}',
   ),
 );
 /** A run of invisible characters; two lone surrogates side by side would make a real (visible) character. */
-const invisibleRun = fc.array(invisible, { maxLength: 3 }).map((run) => run.join('')).filter((run) => !/[\ud800-\udbff][\udc00-\udfff]/.test(run));
+const invisibleRun = fc
+  .array(invisible, { maxLength: 3 })
+  .map((run) => run.join(''))
+  .filter((run) => !/[\ud800-\udbff][\udc00-\udfff]/.test(run));
 /** Pieces of a name: Persian letters in every form, harakat, ZWNJ, odd spaces, digits, and any other well-formed grapheme. */
 const namePiece = fc.oneof(
   fc.constantFrom(...'ابپتجچخدرزژسشعغفقکگلمنوهیيكىةۀآأإؤئءًٌٍَُِّْٰٔـ۰۱٣9a ', '\u200c', '\u00a0', '\u3000', '\t', '\n', '\r\n'),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
 );
 /** A name as pieces, and the same name with invisible runs inserted between any pieces. */
-const nameWithInvisibles = fc
-  .array(namePiece, { maxLength: 16 })
-  .chain((pieces) =>
-    fc.array(invisibleRun, { minLength: pieces.length + 1, maxLength: pieces.length + 1 }).map((runs) => ({
-      plain: pieces.join(''),
-      spoofed: runs.map((run, i) => run + (pieces[i] ?? '')).join(''),
-    })),
-  );
+const nameWithInvisibles = fc.array(namePiece, { maxLength: 16 }).chain((pieces) =>
+  fc.array(invisibleRun, { minLength: pieces.length + 1, maxLength: pieces.length + 1 }).map((runs) => ({
+    plain: pieces.join(''),
+    spoofed: runs.map((run, i) => run + (pieces[i] ?? '')).join(''),
+  })),
+);
 
 describe('normalizePersianText', () => {
   it('makes Arabic and Persian spellings of a name equal', () => {

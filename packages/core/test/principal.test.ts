@@ -4,7 +4,11 @@ import { ForbiddenError } from '../src/errors.ts';
 
 describe('principalFromClaims', () => {
   it('reads role and provinces, as plain or Cognito custom claims', () => {
-    expect(principalFromClaims({ sub: 'u1', role: 'editor', provinces: 'IR-13,IR-19' })).toEqual({ subject: 'u1', role: 'editor', provinces: ['IR-13', 'IR-19'] });
+    expect(principalFromClaims({ sub: 'u1', role: 'editor', provinces: 'IR-13,IR-19' })).toEqual({
+      subject: 'u1',
+      role: 'editor',
+      provinces: ['IR-13', 'IR-19'],
+    });
     expect(principalFromClaims({ sub: 'u2', 'custom:role': 'admin', 'custom:provinces': '*' })).toEqual({ subject: 'u2', role: 'admin', provinces: '*' });
   });
 

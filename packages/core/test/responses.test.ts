@@ -36,7 +36,15 @@ describe('output schemas', () => {
 
   it('accept the figures figures.ts computes, money beyond 2^53 included', () => {
     const huge = 10n ** 30n;
-    const figures = figuresFrom(new Map([['projects', 2n], ['status:planned', 2n], ['progressTenths', 1000n], ['budgetToman', huge], ['donationCashToman', 5n]]));
+    const figures = figuresFrom(
+      new Map([
+        ['projects', 2n],
+        ['status:planned', 2n],
+        ['progressTenths', 1000n],
+        ['budgetToman', huge],
+        ['donationCashToman', 5n],
+      ]),
+    );
     expect(nationalFiguresSchema.parse({ ...figures, updatedAt: null }).projects.budgetToman).toBe(huge);
     const province = { province: provinceByCode('IR-13'), ...figures, updatedAt: '2026-03-01T10:00:00.000Z' };
     expect(provinceFiguresSchema.parse(province).donations.totalToman).toBe(5n);

@@ -23,7 +23,15 @@ function problemsOf(fn: () => unknown) {
 describe('project', () => {
   it('fills defaults and normalizes names used as keys', () => {
     const p = parseInput(projectInput, { ...project, village: 'ده  بالا', budgetToman: '۶۲٬۰۰۰٬۰۰۰' });
-    expect(p).toMatchObject({ county: 'تویسرکان', village: 'ده بالا', status: 'planned', progressPercent: 0, budgetToman: 62_000_000n, loansToman: 0n, jobsCreated: 0 });
+    expect(p).toMatchObject({
+      county: 'تویسرکان',
+      village: 'ده بالا',
+      status: 'planned',
+      progressPercent: 0,
+      budgetToman: 62_000_000n,
+      loansToman: 0n,
+      jobsCreated: 0,
+    });
   });
 
   it('requires status and progress to agree', () => {
@@ -42,7 +50,9 @@ describe('project', () => {
 
   it('rejects impossible dates and a target before the start', () => {
     expect(problemsOf(() => parseInput(projectInput, { ...project, startDate: '2023-02-30' })).map((p) => p.field)).toEqual(['startDate']);
-    expect(problemsOf(() => parseInput(projectInput, { ...project, startDate: '2024-05-01', targetDate: '2024-04-01' })).map((p) => p.rule)).toEqual(['targetBeforeStart']);
+    expect(problemsOf(() => parseInput(projectInput, { ...project, startDate: '2024-05-01', targetDate: '2024-04-01' })).map((p) => p.rule)).toEqual([
+      'targetBeforeStart',
+    ]);
     expect(parseInput(projectInput, { ...project, startDate: '۲۰۲۴-۰۲-۲۹' }).startDate).toBe('2024-02-29');
   });
 
@@ -69,7 +79,9 @@ describe('progress report', () => {
 
 describe('drive', () => {
   it('checks the end is not before the start', () => {
-    expect(problemsOf(() => parseInput(driveInput, { name: 'پویش', startDate: '2026-03-01', endDate: '2026-02-01' })).map((p) => p.rule)).toEqual(['endBeforeStart']);
+    expect(problemsOf(() => parseInput(driveInput, { name: 'پویش', startDate: '2026-03-01', endDate: '2026-02-01' })).map((p) => p.rule)).toEqual([
+      'endBeforeStart',
+    ]);
     expect(parseInput(drivePatch, { phase: 'مرحلهٔ دوم' })).toEqual({ phase: 'مرحلهٔ دوم' });
   });
 });
@@ -86,20 +98,34 @@ describe('donation', () => {
 
   it('an in-kind donation lists its goods; a cash one does not', () => {
     expect(problemsOf(() => parseInput(donationInput, { ...cash, kind: 'in_kind' })).map((p) => p.rule)).toEqual(['inKindNeedsItems']);
-    expect(problemsOf(() => parseInput(donationInput, { ...cash, items: [{ name: 'برنج', quantity: 10, unit: 'کیلو' }] })).map((p) => p.rule)).toEqual(['cashHasNoItems']);
+    expect(problemsOf(() => parseInput(donationInput, { ...cash, items: [{ name: 'برنج', quantity: 10, unit: 'کیلو' }] })).map((p) => p.rule)).toEqual([
+      'cashHasNoItems',
+    ]);
     expect(parseInput(donationInput, { ...cash, kind: 'in_kind', items: [{ name: 'برنج', quantity: '۱۰', unit: 'کیلو' }] }).items).toEqual([
       { name: 'برنج', quantity: 10, unit: 'کیلو' },
     ]);
   });
 
   it('rejects a bad phone and a bad drive id', () => {
-    expect(problemsOf(() => parseInput(donationInput, { ...cash, driveId: 'x', donor: { phone: '12' } })).map((p) => p.field).sort()).toEqual(['donor.phone', 'driveId']);
+    expect(
+      problemsOf(() => parseInput(donationInput, { ...cash, driveId: 'x', donor: { phone: '12' } }))
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['donor.phone', 'driveId']);
   });
 });
 
 describe('distribution', () => {
   it('counts packages and households', () => {
-    const d = parseInput(distributionInput, { driveId: DRIVE, province: 'IR-19', county: 'زنجان', kind: 'livelihood_package', packages: '۱٬۲۰۰', households: 1200, valueToman: '3,600,000,000' });
+    const d = parseInput(distributionInput, {
+      driveId: DRIVE,
+      province: 'IR-19',
+      county: 'زنجان',
+      kind: 'livelihood_package',
+      packages: '۱٬۲۰۰',
+      households: 1200,
+      valueToman: '3,600,000,000',
+    });
     expect(d).toMatchObject({ packages: 1200, households: 1200, valueToman: 3_600_000_000n });
     expect(problemsOf(() => parseInput(distributionInput, { ...d, valueToman: '1', packages: 0 })).map((p) => p.rule)).toEqual(['atLeastOne']);
   });
@@ -120,8 +146,24 @@ describe('dates', () => {
   /** Every date-time field: a record of something that has happened. */
   const moments = [
     { field: 'reportedAt', parse: (v: string, language?: 'fa') => parseInput(progressReportInput, { progressPercent: 5, reportedAt: v }, language) },
-    { field: 'receivedAt', parse: (v: string, language?: 'fa') => parseInput(donationInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'cash', amountToman: 1, channel: 'مسجد', receivedAt: v }, language) },
-    { field: 'distributedAt', parse: (v: string, language?: 'fa') => parseInput(distributionInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'other', packages: 1, households: 1, distributedAt: v }, language) },
+    {
+      field: 'receivedAt',
+      parse: (v: string, language?: 'fa') =>
+        parseInput(
+          donationInput,
+          { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'cash', amountToman: 1, channel: 'مسجد', receivedAt: v },
+          language,
+        ),
+    },
+    {
+      field: 'distributedAt',
+      parse: (v: string, language?: 'fa') =>
+        parseInput(
+          distributionInput,
+          { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'other', packages: 1, households: 1, distributedAt: v },
+          language,
+        ),
+    },
   ];
 
   for (const { field, parse } of moments) {
@@ -157,7 +199,10 @@ describe('dates', () => {
   for (const { schema, field, parse } of dates) {
     it(`${schema} ${field}: from 1921 to 30 years ahead`, () => {
       // This field's rules (a drive's end before 1921 is also before its start: both are said).
-      const rules = (v: string) => problemsOf(() => parse(v)).filter((p) => p.field === field).map((p) => p.rule);
+      const rules = (v: string) =>
+        problemsOf(() => parse(v))
+          .filter((p) => p.field === field)
+          .map((p) => p.rule);
       expect(rules('0000-01-01')).toContain('dateTooEarly');
       expect(rules('1920-12-31')).toContain('dateTooEarly');
       expect(rules('9999-12-31')).toEqual(['dateTooFarAhead']);
@@ -180,8 +225,21 @@ describe('dates', () => {
 
 describe('text', () => {
   it('a name with invisible characters is the plain name', () => {
-    expect(parseInput(projectInput, { ...project, county: 'زاهدان\u202e', title: '\u2066خانه\u0000\u2069' })).toMatchObject({ county: 'زاهدان', title: 'خانه' });
-    expect(parseInput(donationInput, { driveId: DRIVE, province: 'IR-11', county: 'زاهدان\u200f', kind: 'cash', amountToman: 1, channel: 'مسجد\ud800', donor: { name: '\u202bعلی' } })).toMatchObject({
+    expect(parseInput(projectInput, { ...project, county: 'زاهدان\u202e', title: '\u2066خانه\u0000\u2069' })).toMatchObject({
+      county: 'زاهدان',
+      title: 'خانه',
+    });
+    expect(
+      parseInput(donationInput, {
+        driveId: DRIVE,
+        province: 'IR-11',
+        county: 'زاهدان\u200f',
+        kind: 'cash',
+        amountToman: 1,
+        channel: 'مسجد\ud800',
+        donor: { name: '\u202bعلی' },
+      }),
+    ).toMatchObject({
       county: 'زاهدان',
       channel: 'مسجد',
       donor: { name: 'علی' },
@@ -194,7 +252,19 @@ describe('text', () => {
       { field: 'title', rule: 'emptyText', message: expect.stringMatching(/خالی/) },
       { field: 'county', rule: 'emptyText', message: expect.stringMatching(/خالی/) },
     ]);
-    expect(problemsOf(() => parseInput(donationInput, { driveId: DRIVE, province: 'IR-13', county: 'همدان', kind: 'in_kind', amountToman: 1, channel: 'مسجد', items: [{ name: '\u202e', quantity: 1, unit: 'کیلو' }] })).map((p) => p.field)).toEqual(['items.0.name']);
+    expect(
+      problemsOf(() =>
+        parseInput(donationInput, {
+          driveId: DRIVE,
+          province: 'IR-13',
+          county: 'همدان',
+          kind: 'in_kind',
+          amountToman: 1,
+          channel: 'مسجد',
+          items: [{ name: '\u202e', quantity: 1, unit: 'کیلو' }],
+        }),
+      ).map((p) => p.field),
+    ).toEqual(['items.0.name']);
   });
 
   it('a note keeps its line breaks; a name does not', () => {

@@ -25,7 +25,9 @@ describe('the route table', () => {
   });
 
   it('gives every operation of the document a success response with a named schema (204 aside)', () => {
-    const document = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>> };
+    const document = openApiDocument() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
+    };
     for (const route of routes as readonly Route[]) {
       const responses = document.paths[route.path]![route.method.toLowerCase()]!.responses;
       const success = responses[String(route.response.status)]!;

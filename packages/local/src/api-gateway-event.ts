@@ -84,7 +84,12 @@ function collectHeaders(request: RequestParts): { headers: Record<string, string
     const name = request.rawHeaders[i]!.toLowerCase();
     const value = request.rawHeaders[i + 1]!;
     if (name === 'cookie') {
-      cookies.push(...value.split(';').map((c) => c.trim()).filter(Boolean));
+      cookies.push(
+        ...value
+          .split(';')
+          .map((c) => c.trim())
+          .filter(Boolean),
+      );
     } else if (HOP_BY_HOP.has(name)) {
       continue; // connection management between client and gateway, never forwarded
     } else {

@@ -24,7 +24,8 @@ export function readBatchResponse(response: unknown, delivered: readonly string[
   const reported: string[] = [];
   for (const failure of batchItemFailures as unknown[]) {
     const id = typeof failure === 'object' && failure !== null ? (failure as Record<string, unknown>).itemIdentifier : undefined;
-    if (typeof id !== 'string' || !inBatch.has(id)) return { kind: 'failed', reason: `batchItemFailures names ${JSON.stringify(id)}, not a record of the batch` };
+    if (typeof id !== 'string' || !inBatch.has(id))
+      return { kind: 'failed', reason: `batchItemFailures names ${JSON.stringify(id)}, not a record of the batch` };
     reported.push(id);
   }
   const lowest = reported.sort(compareSequences)[0]!;

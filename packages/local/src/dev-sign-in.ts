@@ -48,7 +48,12 @@ export async function devToken(issuer: Issuer, request: SiteRequest): Promise<Ht
       provinces: claim,
       subject: typeof subject === 'string' && /^[\w.@-]{1,64}$/.test(subject) ? subject : `dev-${role}`,
     });
-    return { statusCode: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, cookies: [], body: Buffer.from(JSON.stringify({ token, role, provinces: claim })) };
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      cookies: [],
+      body: Buffer.from(JSON.stringify({ token, role, provinces: claim })),
+    };
   } catch (error) {
     // The claim's own message names the bad code; it exists in English only.
     if (error instanceof ClaimError) return refuse(422, { fa: `${REFUSALS.provinces.fa} (${error.message})`, en: error.message });

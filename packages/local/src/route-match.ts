@@ -16,17 +16,19 @@ export interface RouteMatch<R> {
 export type Router<R> = (method: string, segments: readonly string[]) => RouteMatch<R> | undefined;
 
 export function createRouter<R extends { method: string; path: string }>(routes: readonly R[]): Router<R> {
-  const templates = routes.map((route): Template<R> => ({
-    route,
-    segments: route.path
-      .split('/')
-      .slice(1)
-      .map((text) => {
-        const param = /^\{([\w-]+)(\+?)\}$/.exec(text);
-        if (!param) return { kind: 0, text };
-        return { kind: param[2] ? 2 : 1, text: param[1]! };
-      }),
-  }));
+  const templates = routes.map(
+    (route): Template<R> => ({
+      route,
+      segments: route.path
+        .split('/')
+        .slice(1)
+        .map((text) => {
+          const param = /^\{([\w-]+)(\+?)\}$/.exec(text);
+          if (!param) return { kind: 0, text };
+          return { kind: param[2] ? 2 : 1, text: param[1]! };
+        }),
+    }),
+  );
 
   return (method, segments) => {
     let best: { template: Template<R>; params: Record<string, string> } | undefined;

@@ -119,7 +119,9 @@ export class ShardReader {
     return true;
   }
 
-  private async deliver(records: DynamoDBRecord[]): Promise<{ kind: 'done' } | { kind: 'failed-at'; sequenceNumber: string; reason: string } | { kind: 'failed'; reason: string }> {
+  private async deliver(
+    records: DynamoDBRecord[],
+  ): Promise<{ kind: 'done' } | { kind: 'failed-at'; sequenceNumber: string; reason: string } | { kind: 'failed'; reason: string }> {
     const { shardId, streamArn, accepts, invoke } = this.options;
     const delivered = records.filter(accepts);
     if (delivered.length === 0) return { kind: 'done' }; // all filtered out: not invoked, but the position advances
@@ -139,7 +141,10 @@ export class ShardReader {
     } catch (error) {
       return { kind: 'failed', reason: `the handler threw (${describe(error)}); the whole batch comes again` };
     }
-    const outcome = readBatchResponse(response, delivered.map((record) => record.dynamodb?.SequenceNumber ?? ''));
+    const outcome = readBatchResponse(
+      response,
+      delivered.map((record) => record.dynamodb?.SequenceNumber ?? ''),
+    );
     if (outcome.kind === 'failed') return { kind: 'failed', reason: `${outcome.reason}; the whole batch comes again` };
     if (outcome.state) this.window.keep(window, outcome.state);
     if (outcome.kind === 'done') return { kind: 'done' };
@@ -182,7 +187,10 @@ export class ShardReader {
     this.iterator = undefined;
     const delayMs = Math.min(RETRY_FIRST_MS * 2 ** this.failures, RETRY_MAX_MS);
     this.failures++;
-    const from = this.position.type === 'TRIM_HORIZON' ? 'the start of the shard' : `${this.position.type === 'AT_SEQUENCE_NUMBER' ? 'at' : 'after'} ${this.position.sequenceNumber}`;
+    const from =
+      this.position.type === 'TRIM_HORIZON'
+        ? 'the start of the shard'
+        : `${this.position.type === 'AT_SEQUENCE_NUMBER' ? 'at' : 'after'} ${this.position.sequenceNumber}`;
     this.options.log(`stream poller: shard ${this.options.shardId}: ${reason}; reading again ${from} in ${delayMs} ms`);
     await pause(delayMs, this.options.signal);
   }

@@ -130,5 +130,10 @@ async function isFile(path: string): Promise<boolean> {
 
 function notBuilt(root: string): HttpResponse {
   const text = `<!doctype html><html dir="rtl" lang="fa"><meta charset="utf-8"><title>Abad</title><p>صفحه‌های وب هنوز ساخته نشده‌اند.</p><p lang="en" dir="ltr">The web pages are not built (${root.split(sep).slice(-3).join('/')} is missing): run <code>npm run build -w @abad/web</code>, or restart <code>npm start</code>, which builds them.</p></html>`;
-  return { statusCode: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...PAGE_HEADERS }, cookies: [], body: Buffer.from(text) };
+  return {
+    statusCode: 503,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...PAGE_HEADERS },
+    cookies: [],
+    body: Buffer.from(text),
+  };
 }

@@ -21,7 +21,10 @@ export class StreamCheckpoints {
   /** True when the file held checkpoints for another stream (the table was recreated). */
   readonly otherStream: boolean;
 
-  constructor(dataDir: string, private readonly streamArn: string) {
+  constructor(
+    dataDir: string,
+    private readonly streamArn: string,
+  ) {
     this.path = join(dataDir, CHECKPOINT_FILE);
     const file = readCheckpointFile(this.path);
     this.otherStream = file !== undefined && file.streamArn !== streamArn;

@@ -87,13 +87,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         onCheckpoint: (sequenceNumber) => checkpoints.set(shardId, sequenceNumber),
         onCaughtUp: settleWaiters,
       });
-      const done = reader.run().then((outcome) => {
-        if (outcome !== 'finished') return;
-        readers.delete(shardId);
-        finished.add(shardId);
-        startReadable(); // its children, if already listed
-        wake.abort(); // and look for them if not
-      }, (error: unknown) => fail(error instanceof Error ? error : new Error(String(error)))); // a bug: run() handles what it expects
+      const done = reader.run().then(
+        (outcome) => {
+          if (outcome !== 'finished') return;
+          readers.delete(shardId);
+          finished.add(shardId);
+          startReadable(); // its children, if already listed
+          wake.abort(); // and look for them if not
+        },
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      ); // a bug: run() handles what it expects
       readers.set(shardId, { reader, done });
     }
   }

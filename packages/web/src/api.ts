@@ -20,7 +20,10 @@ export interface Problem {
 export type WriteResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; problem: Problem };
 
 export class ReadError extends Error {
-  constructor(readonly status: number, path: string) {
+  constructor(
+    readonly status: number,
+    path: string,
+  ) {
     super(`GET ${path} failed (${status || 'network error'})`);
   }
 }

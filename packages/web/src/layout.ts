@@ -16,14 +16,29 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
     ? h(
         'p',
         { class: 'who', 'data-testid': 'who' },
-        `${ROLE_NAMES[session.principal.role]} · ${session.principal.provinces === '*' ? 'همهٔ استان‌ها' : allowedProvinces(session.principal).map((p) => p.fa).join('، ')}`,
+        `${ROLE_NAMES[session.principal.role]} · ${
+          session.principal.provinces === '*'
+            ? 'همهٔ استان‌ها'
+            : allowedProvinces(session.principal)
+                .map((p) => p.fa)
+                .join('، ')
+        }`,
         h('button', { type: 'button', onclick: signOutAndLeave }, 'خروج'),
       )
     : h('p', { class: 'who' }, link('#/sign-in', 'ورود کارکنان'));
   replaceChildren(
     header,
     h('a', { class: 'brand', href: '#/' }, 'آباد'),
-    h('nav', { 'aria-label': 'پیوندهای اصلی' }, h('ul', {}, h('li', {}, link('#/', 'آمار استان‌ها')), forms.map((f) => h('li', {}, link(`#/forms/${f.slug}`, f.title))))),
+    h(
+      'nav',
+      { 'aria-label': 'پیوندهای اصلی' },
+      h(
+        'ul',
+        {},
+        h('li', {}, link('#/', 'آمار استان‌ها')),
+        forms.map((f) => h('li', {}, link(`#/forms/${f.slug}`, f.title))),
+      ),
+    ),
     who,
   );
 }

@@ -9,7 +9,9 @@ import type { Figures } from '@abad/core/aggregation/figures';
  * What the read API returns (JSON: money as decimal strings). The shapes follow core's
  * `Figures` (aggregation/figures.ts) with bigint replaced by string.
  */
-type Json<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] extends bigint | undefined ? string | undefined : T[K] extends object ? Json<T[K]> : T[K] };
+type Json<T> = {
+  [K in keyof T]: T[K] extends bigint ? string : T[K] extends bigint | undefined ? string | undefined : T[K] extends object ? Json<T[K]> : T[K];
+};
 
 export type FiguresJson = Json<Figures>;
 

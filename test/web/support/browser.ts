@@ -38,7 +38,11 @@ export interface OpenPage {
 }
 
 /** A new tab at `hash` (e.g. `#/forms/donation`), signed in with `token` when given. */
-export async function openPage(browser: Browser, hash: string, options: { token?: string; viewport?: { width: number; height: number } } = {}): Promise<OpenPage> {
+export async function openPage(
+  browser: Browser,
+  hash: string,
+  options: { token?: string; viewport?: { width: number; height: number } } = {},
+): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -78,7 +82,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -41,5 +41,11 @@ export function readAggregateItem(item: Record<string, unknown>): StoredAggregat
       marks.set(shard, { sequence: value, setAt: Number(item[`${MARK_TIME_PREFIX}${shard}`] ?? 0) });
     }
   }
-  return { scope: String(item.scope), counters, marks, revision: Number(item[REVISION] ?? 0), ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}) };
+  return {
+    scope: String(item.scope),
+    counters,
+    marks,
+    revision: Number(item[REVISION] ?? 0),
+    ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}),
+  };
 }

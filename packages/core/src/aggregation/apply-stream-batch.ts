@@ -110,7 +110,15 @@ async function applyToScope(store: Store, scope: string, shardId: string, record
 }
 
 /** Adds the delta and moves this shard's mark to the last record, if the mark is where we expect it. */
-function updateCommand(store: Store, scope: string, shardId: string, delta: Counters, lastSequence: string, expectedMark: string | undefined | null, firstSequence: string) {
+function updateCommand(
+  store: Store,
+  scope: string,
+  shardId: string,
+  delta: Counters,
+  lastSequence: string,
+  expectedMark: string | undefined | null,
+  firstSequence: string,
+) {
   const update = new AggregateUpdate(store, scope).set(`${MARK_PREFIX}${shardId}`, lastSequence).set(`${MARK_TIME_PREFIX}${shardId}`, Date.now());
   for (const [counter, value] of delta) update.addCounter(counter, value);
   update.names['#mark'] = `${MARK_PREFIX}${shardId}`;

@@ -32,15 +32,9 @@ export const projectFiguresSchema = named(
   }),
 );
 
-export const donationFiguresSchema = named(
-  'DonationFigures',
-  z.strictObject({ count, cashToman: tomanSum, inKindToman: tomanSum, totalToman: tomanSum }),
-);
+export const donationFiguresSchema = named('DonationFigures', z.strictObject({ count, cashToman: tomanSum, inKindToman: tomanSum, totalToman: tomanSum }));
 
-export const distributionFiguresSchema = named(
-  'DistributionFigures',
-  z.strictObject({ count, packages: count, households: count, valueToman: tomanSum }),
-);
+export const distributionFiguresSchema = named('DistributionFigures', z.strictObject({ count, packages: count, households: count, valueToman: tomanSum }));
 
 /** `Figures` of figures.ts, spread into each reader's shape. */
 const figures = { projects: projectFiguresSchema, donations: donationFiguresSchema, distributions: distributionFiguresSchema };
@@ -73,7 +67,10 @@ export const provinceWithCountiesSchema = named(
   z.strictObject({ province: provinceSchema, ...figures, updatedAt, counties: z.array(countyFiguresSchema) }),
 );
 
-export const driveFiguresSchema = named('DriveFigures', z.strictObject({ donations: donationFiguresSchema, distributions: distributionFiguresSchema, updatedAt }));
+export const driveFiguresSchema = named(
+  'DriveFigures',
+  z.strictObject({ donations: donationFiguresSchema, distributions: distributionFiguresSchema, updatedAt }),
+);
 
 export const historyPointSchema = named('HistoryPoint', z.strictObject({ date: z.iso.date(), ...figures }));
 

@@ -65,7 +65,10 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
     if (isZero(diff)) continue;
     const differences: ScopeDrift['differences'] = {};
     for (const name of diff.keys()) differences[name] = [String(storedCounters.get(name) ?? 0n), String(expected.get(name) ?? 0n)];
-    const lastChange = [stored?.updatedAt, counted.latestWrite.get(scope)].filter((t): t is string => !!t).sort().at(-1);
+    const lastChange = [stored?.updatedAt, counted.latestWrite.get(scope)]
+      .filter((t): t is string => !!t)
+      .sort()
+      .at(-1);
     const quiet = !lastChange || now.getTime() - Date.parse(lastChange) >= options.quietMs;
     if (!quiet) {
       report.drift.push({ scope, differences, repaired: false, reason: 'not-quiet' });
@@ -75,7 +78,8 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
     if (repaired) current.set(scope, expected);
     report.drift.push({ scope, differences, repaired, reason: repaired ? 'repaired' : 'changed-during-refresh' });
   }
-  for (const aggregate of counted.stored.values()) report.marksPruned += await pruneMarks(store, aggregate, now.getTime() - (options.markMaxAgeMs ?? DEFAULT_MARK_MAX_AGE_MS));
+  for (const aggregate of counted.stored.values())
+    report.marksPruned += await pruneMarks(store, aggregate, now.getTime() - (options.markMaxAgeMs ?? DEFAULT_MARK_MAX_AGE_MS));
   report.historyWritten = await writeSnapshots(store, current, report.historyDate, now);
   return report;
 }
@@ -134,7 +138,10 @@ async function writeSnapshots(store: Store, current: Map<string, Counters>, date
   }
   await putSnapshot(store, NATIONAL_SCOPE, date, national, now);
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...keys.aggregate(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) } }),
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.aggregate(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) },
+    }),
   );
   return written + 1;
 }
@@ -145,6 +152,9 @@ function counterAttributes(counters: Counters): Record<string, bigint> {
 
 async function putSnapshot(store: Store, scope: string, date: string, counters: Counters, now: Date): Promise<void> {
   await store.doc.send(
-    new PutCommand({ TableName: store.tableName, Item: { ...keys.history(scope, date), type: 'History', scope, date, takenAt: now.toISOString(), ...counterAttributes(counters) } }),
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.history(scope, date), type: 'History', scope, date, takenAt: now.toISOString(), ...counterAttributes(counters) },
+    }),
   );
 }

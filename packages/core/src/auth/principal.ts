@@ -13,13 +13,7 @@ export interface Principal {
 }
 
 /** What a principal may do; each action is checked against a province where it has one. */
-export type Action =
-  | 'project:write'
-  | 'project:delete'
-  | 'drive:write'
-  | 'donation:write'
-  | 'donation:read'
-  | 'donor:readPhone';
+export type Action = 'project:write' | 'project:delete' | 'drive:write' | 'donation:write' | 'donation:read' | 'donor:readPhone';
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
   admin: new Set<Action>(['project:write', 'project:delete', 'drive:write', 'donation:write', 'donation:read', 'donor:readPhone']),

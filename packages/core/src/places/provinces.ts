@@ -55,6 +55,12 @@ export function provinceByCode(code: ProvinceCode): Province {
 
 /** Accepts `IR-13`, `ir-13` or `IR-۱۳`; anything else is a validation error naming the field. */
 export const provinceCodeSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toUpperCase().replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10)) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .trim()
+          .toUpperCase()
+          .replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+      : v,
   z.enum(PROVINCE_CODES),
 );

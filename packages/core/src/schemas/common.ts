@@ -109,14 +109,22 @@ export const phoneInput = z
   .max(40)
   .transform((value, ctx): string => {
     const compact = toAsciiDigits(value).replace(/[\s\-().]/g, '');
-    const international = compact.replace(/^00/, '+').replace(/^0(?=9\d{9}$)/, '+98').replace(/^9(?=\d{9}$)/, '+989');
+    const international = compact
+      .replace(/^00/, '+')
+      .replace(/^0(?=9\d{9}$)/, '+98')
+      .replace(/^9(?=\d{9}$)/, '+989');
     if (!/^\+?\d{7,15}$/.test(international)) {
       ctx.addIssue({ code: 'custom', params: { key: 'phone' } });
       return z.NEVER;
     }
     return international;
   })
-  .pipe(z.string().regex(/^\+?\d{7,15}$/).max(16));
+  .pipe(
+    z
+      .string()
+      .regex(/^\+?\d{7,15}$/)
+      .max(16),
+  );
 
 /** A list of goods (in-kind donations, distributed packages). */
 export const goodsItem = z.strictObject({

@@ -94,4 +94,3 @@ export async function listDriveRecords<T>(store: Store, principal: Principal, ty
   }
   return { ...page, items: page.items.map((i) => withoutKeys<T>(i)) };
 }
-

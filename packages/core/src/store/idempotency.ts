@@ -28,7 +28,9 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * bits kept). Its time part carries no time; index sort keys use `createdAt` instead.
  */
 export function idForIdempotencyKey({ route, caller, key }: IdempotencyKey): string {
-  const digest = createHash('sha256').update(JSON.stringify([route, caller, key])).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify([route, caller, key]))
+    .digest();
   let bits = 0n;
   // 128 bits in 26 characters: the first holds only 3 of them, so it is 0–7 as in a ULID.
   for (const byte of digest.subarray(0, 16)) bits = (bits << 8n) | BigInt(byte);

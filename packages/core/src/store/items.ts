@@ -202,7 +202,6 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
   return start ? { items, cursor: encodeCursor(store.cursorSecret, fingerprint, start) } : { items };
 }
 
-
 /** Every item a query finds, page after page (for small result sets: a province's counties, a year of history). */
 export async function queryAll(store: Store, query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
   const items: Item[] = [];

@@ -26,7 +26,14 @@ import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
 export type Project = ProjectFields & EntityMeta & { progressReportedAt?: string };
-export type ProgressReport = ProgressReportFields & { id: string; projectId: string; reportedAt: string; createdAt: string; createdBy: string; previousPercent: number };
+export type ProgressReport = ProgressReportFields & {
+  id: string;
+  projectId: string;
+  reportedAt: string;
+  createdAt: string;
+  createdBy: string;
+  previousPercent: number;
+};
 
 /** The stored item of a project; `internal` keeps what the entity does not show (the create's request hash). */
 function projectItem(project: Project, internal: Item = {}): Item {
@@ -198,7 +205,12 @@ export async function reportProgress(
 }
 
 /** The report an earlier request with the same idempotency key wrote, if it did. */
-async function replayedProgress(store: Store, projectId: string, reportId: string, hash: string): Promise<{ report: ProgressReport; project: Project } | undefined> {
+async function replayedProgress(
+  store: Store,
+  projectId: string,
+  reportId: string,
+  hash: string,
+): Promise<{ report: ProgressReport; project: Project } | undefined> {
   const receipt = await getItem(store, keys.progressReceipt(projectId, reportId));
   if (!receipt) return undefined;
   if (receipt[REQUEST_HASH_ATTRIBUTE] !== hash) throw new IdempotencyKeyReusedError();

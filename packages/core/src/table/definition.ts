@@ -23,11 +23,7 @@ export const TABLE = {
 export type IndexName = (typeof TABLE.indexes)[keyof typeof TABLE.indexes]['name'];
 
 /** Every key attribute is a string. */
-export const KEY_ATTRIBUTES = [
-  TABLE.partitionKey,
-  TABLE.sortKey,
-  ...Object.values(TABLE.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
-] as const;
+export const KEY_ATTRIBUTES = [TABLE.partitionKey, TABLE.sortKey, ...Object.values(TABLE.indexes).flatMap((i) => [i.partitionKey, i.sortKey])] as const;
 
 /** The CreateTable request for DynamoDB (Local or real): on-demand, stream on. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -51,7 +51,7 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
     fa: () => 'این کلید تکرار (Idempotency-Key) پیش‌تر با درخواست دیگری به کار رفته است',
   },
   driveProvince: {
-    en: () => "The drive belongs to another province",
+    en: () => 'The drive belongs to another province',
     fa: () => 'این پویش متعلق به استان دیگری است',
   },
 };

@@ -23,8 +23,16 @@ async function refresh(event: { quietSeconds?: number } | undefined): Promise<Re
   metrics.addMetric('DriftScopes', MetricUnit.Count, report.drift.length);
   metrics.addMetric('RepairedScopes', MetricUnit.Count, report.drift.filter((d) => d.repaired).length);
   metrics.addMetric('ItemsRecounted', MetricUnit.Count, report.itemsScanned);
-  logger.info('refresh done', { itemsScanned: report.itemsScanned, scopesChecked: report.scopesChecked, drift: report.drift.length, marksPruned: report.marksPruned, historyWritten: report.historyWritten });
+  logger.info('refresh done', {
+    itemsScanned: report.itemsScanned,
+    scopesChecked: report.scopesChecked,
+    drift: report.drift.length,
+    marksPruned: report.marksPruned,
+    historyWritten: report.historyWritten,
+  });
   return report;
 }
 
-export const handler = middy(refresh).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+export const handler = middy(refresh)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

@@ -73,9 +73,7 @@ function idempotencyKeyOf(event: HttpEvent): string | undefined {
   const key = event.headers?.['idempotency-key'];
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new HttpProblem('bad-request', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [
-      { field: 'Idempotency-Key', message: 'Invalid' },
-    ]);
+    throw new HttpProblem('bad-request', 'Idempotency-Key must be 1 to 255 visible ASCII characters', [{ field: 'Idempotency-Key', message: 'Invalid' }]);
   }
   return key;
 }

@@ -20,7 +20,7 @@ export const problemSchema = named(
         z.strictObject({
           field: z.string().max(MAX_BODY_BYTES),
           message: z.string().max(2 * MAX_BODY_BYTES),
-          rule: z.string().max(64).optional().describe('For the project\'s own rules: the message key'),
+          rule: z.string().max(64).optional().describe("For the project's own rules: the message key"),
         }),
       )
       .max(1000)

@@ -23,19 +23,36 @@ async function aggregate(event: TumblingWindowStreamEvent): Promise<TumblingWind
 
   for (const invalid of result.invalid) {
     // Keys and issues only: images carry donor names and phones.
-    logger.error('stream image cannot be aggregated; counted as nothing', { keys: invalid.keys, image: invalid.image, sequenceNumber: invalid.sequenceNumber, issues: invalid.issues });
+    logger.error('stream image cannot be aggregated; counted as nothing', {
+      keys: invalid.keys,
+      image: invalid.image,
+      sequenceNumber: invalid.sequenceNumber,
+      issues: invalid.issues,
+    });
   }
   for (const failure of result.failed) {
-    logger.error('aggregate update failed; reported for retry', { scope: failure.scope, sequenceNumber: failure.sequenceNumber, error: failure.error as Error });
+    logger.error('aggregate update failed; reported for retry', {
+      scope: failure.scope,
+      sequenceNumber: failure.sequenceNumber,
+      error: failure.error as Error,
+    });
   }
   metrics.addMetric('StreamRecords', MetricUnit.Count, records.length);
   metrics.addMetric('AggregateWrites', MetricUnit.Count, result.writeRequests);
   metrics.addMetric('AlreadyAppliedScopes', MetricUnit.Count, result.alreadyApplied.length);
   metrics.addMetric('InvalidImages', MetricUnit.Count, result.invalid.length);
   metrics.addMetric('FailedScopes', MetricUnit.Count, result.failed.length);
-  logger.debug('batch aggregated', { shardId: event.shardId, records: records.length, applied: result.applied.length, alreadyApplied: result.alreadyApplied.length, failed: result.failed.length });
+  logger.debug('batch aggregated', {
+    shardId: event.shardId,
+    records: records.length,
+    applied: result.applied.length,
+    alreadyApplied: result.alreadyApplied.length,
+    failed: result.failed.length,
+  });
 
   return { state, batchItemFailures: result.failed.map((f) => ({ itemIdentifier: f.sequenceNumber })) };
 }
 
-export const handler = middy(aggregate).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+export const handler = middy(aggregate)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

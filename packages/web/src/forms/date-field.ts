@@ -29,9 +29,24 @@ export function dateField(options: DateOptions): DateField {
   const today = todayJalali();
   const years = Array.from({ length: 16 }, (_, i) => today.year - 10 + i);
   const empty = (text: string) => h('option', { value: '' }, text);
-  const day = h('select', { id: `${id}-day`, name: `${options.name}-day` }, empty('—'), ...Array.from({ length: 31 }, (_, i) => h('option', { value: String(i + 1) }, faNumber(i + 1))));
-  const month = h('select', { id: `${id}-month`, name: `${options.name}-month` }, empty('—'), ...JALALI_MONTHS.map((m, i) => h('option', { value: String(i + 1) }, m)));
-  const year = h('select', { id: `${id}-year`, name: `${options.name}-year` }, empty('—'), ...years.map((y) => h('option', { value: String(y) }, faNumber(y).replace(/٬/g, ''))));
+  const day = h(
+    'select',
+    { id: `${id}-day`, name: `${options.name}-day` },
+    empty('—'),
+    ...Array.from({ length: 31 }, (_, i) => h('option', { value: String(i + 1) }, faNumber(i + 1))),
+  );
+  const month = h(
+    'select',
+    { id: `${id}-month`, name: `${options.name}-month` },
+    empty('—'),
+    ...JALALI_MONTHS.map((m, i) => h('option', { value: String(i + 1) }, m)),
+  );
+  const year = h(
+    'select',
+    { id: `${id}-year`, name: `${options.name}-year` },
+    empty('—'),
+    ...years.map((y) => h('option', { value: String(y) }, faNumber(y).replace(/٬/g, ''))),
+  );
   const echo = h('p', { class: 'echo', id: `${id}-echo`, 'aria-live': 'polite' });
   const hint = options.hint ? h('p', { class: 'hint', id: `${id}-hint` }, options.hint) : null;
   const error = h('p', { class: 'error', id: `${id}-error`, 'data-error-for': options.name, hidden: true });

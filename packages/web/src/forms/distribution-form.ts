@@ -22,7 +22,12 @@ export function distributionForm(session: Session): HTMLFormElement {
   const province = provinceField(session.principal);
   const drive = driveField(province);
   const county = countyField(province);
-  const kind = selectField({ name: 'kind', label: 'نوع بسته', required: true, options: DISTRIBUTION_KINDS.map((k) => ({ value: k, label: DISTRIBUTION_KIND_LABELS[k] })) });
+  const kind = selectField({
+    name: 'kind',
+    label: 'نوع بسته',
+    required: true,
+    options: DISTRIBUTION_KINDS.map((k) => ({ value: k, label: DISTRIBUTION_KIND_LABELS[k] })),
+  });
   const packages = countField({ name: 'packages', label: 'تعداد بسته', required: true });
   const households = countField({ name: 'households', label: 'تعداد خانوار', required: true });
   const value = amountField({ name: 'valueToman', label: 'ارزش کل (تومان)', hint: 'اختیاری' });

@@ -165,7 +165,11 @@ export function radioField(options: BaseOptions & { options: readonly Option[]; 
     'fieldset',
     { class: 'field radios', 'data-field': options.name, 'aria-describedby': error.id },
     h('legend', {}, options.label),
-    h('div', { class: 'radio-row' }, options.options.map((o, i) => h('label', { class: 'radio', for: `${id}-${i}` }, inputs[i], ` ${o.label}`))),
+    h(
+      'div',
+      { class: 'radio-row' },
+      options.options.map((o, i) => h('label', { class: 'radio', for: `${id}-${i}` }, inputs[i], ` ${o.label}`)),
+    ),
     error,
   );
   return {

@@ -83,7 +83,17 @@ export function controlForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): FormC
       if (!first || (first.element.compareDocumentPosition(field.element) & Node.DOCUMENT_POSITION_PRECEDING) !== 0) first = field;
     }
     status.className = 'form-status failure';
-    replaceChildren(status, h('p', {}, summary), unplaced.length ? h('ul', {}, unplaced.map((m) => h('li', {}, m))) : null);
+    replaceChildren(
+      status,
+      h('p', {}, summary),
+      unplaced.length
+        ? h(
+            'ul',
+            {},
+            unplaced.map((m) => h('li', {}, m)),
+          )
+        : null,
+    );
     (first?.focusTarget ?? status).focus();
   };
 

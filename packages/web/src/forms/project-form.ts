@@ -12,13 +12,24 @@ import { countyField, provinceField } from './shared-fields.ts';
 /** POST /projects: a development project registered by a field office. */
 export function projectForm(session: Session): HTMLFormElement {
   const title = textField({ name: 'title', label: 'عنوان پروژه', required: true });
-  const category = selectField({ name: 'category', label: 'نوع پروژه', required: true, options: PROJECT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })), placeholder: 'نوع را انتخاب کنید' });
+  const category = selectField({
+    name: 'category',
+    label: 'نوع پروژه',
+    required: true,
+    options: PROJECT_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+    placeholder: 'نوع را انتخاب کنید',
+  });
   const subcategory = textField({ name: 'subcategory', label: 'زیرگروه', hint: 'اختیاری، مثلاً «خیاطی»' });
   const programme = textField({ name: 'programme', label: 'برنامه', required: true, hint: 'طرح یا برنامه‌ای که پروژه زیر آن است' });
   const province = provinceField(session.principal);
   const county = countyField(province);
   const village = textField({ name: 'village', label: 'روستا', hint: 'اختیاری' });
-  const status = selectField({ name: 'status', label: 'وضعیت', required: true, options: PROJECT_STATUSES.filter((s) => s !== 'cancelled').map((s) => ({ value: s, label: STATUS_LABELS[s] })) });
+  const status = selectField({
+    name: 'status',
+    label: 'وضعیت',
+    required: true,
+    options: PROJECT_STATUSES.filter((s) => s !== 'cancelled').map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+  });
   const progress = percentField({ name: 'progressPercent', label: 'پیشرفت فیزیکی (درصد)', hint: 'از ۰ تا ۱۰۰' });
   const budget = amountField({ name: 'budgetToman', label: 'اعتبار (تومان)' });
   const loans = amountField({ name: 'loansToman', label: 'تسهیلات (تومان)' });
@@ -37,11 +48,41 @@ export function projectForm(session: Session): HTMLFormElement {
     h('fieldset', { class: 'group' }, h('legend', {}, 'پروژه'), title.element, category.element, subcategory.element, programme.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'محل'), province.element, county.element, village.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'وضعیت و پیشرفت'), status.element, progress.element, startDate.element, targetDate.element),
-    h('fieldset', { class: 'group' }, h('legend', {}, 'اعتبار و اثر'), budget.element, loans.element, jobs.element, housing.element, households.element, quantity.element, unit.element),
+    h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', {}, 'اعتبار و اثر'),
+      budget.element,
+      loans.element,
+      jobs.element,
+      housing.element,
+      households.element,
+      quantity.element,
+      unit.element,
+    ),
     h('div', { class: 'actions' }, submit),
   );
 
-  const fields = (): Field[] => [title, category, subcategory, programme, province, county, village, status, progress, startDate, targetDate, budget, loans, jobs, housing, households, quantity, unit];
+  const fields = (): Field[] => [
+    title,
+    category,
+    subcategory,
+    programme,
+    province,
+    county,
+    village,
+    status,
+    progress,
+    startDate,
+    targetDate,
+    budget,
+    loans,
+    jobs,
+    housing,
+    households,
+    quantity,
+    unit,
+  ];
   controlForm<typeof projectInput, ProjectJson>({
     form,
     submit,
@@ -72,7 +113,8 @@ export function projectForm(session: Session): HTMLFormElement {
       }),
     success: (p) => h('p', {}, `پروژهٔ «${p.title}» در ${p.county} ثبت شد. `, h('a', { href: `#/province/${p.province}` }, 'آمار استان')),
     afterSuccess: () => {
-      for (const field of [title, subcategory, village, progress, budget, loans, jobs, housing, households, quantity, unit, startDate, targetDate]) field.reset();
+      for (const field of [title, subcategory, village, progress, budget, loans, jobs, housing, households, quantity, unit, startDate, targetDate])
+        field.reset();
     },
   });
   return form;

@@ -6,7 +6,12 @@ import { POLL_INTERVAL_MS } from '../config.ts';
  * returns, never two requests at a time. A hidden tab asks nothing and keeps no timer. Stops
  * when the view is left.
  */
-export function poll<T>(load: () => Promise<T>, onData: (data: T) => void, onError: (error: unknown) => void = () => {}, intervalMs = POLL_INTERVAL_MS): () => void {
+export function poll<T>(
+  load: () => Promise<T>,
+  onData: (data: T) => void,
+  onError: (error: unknown) => void = () => {},
+  intervalMs = POLL_INTERVAL_MS,
+): () => void {
   let stopped = false;
   let inFlight = false;
   let timer: number | undefined;

@@ -16,7 +16,11 @@ import type { View } from './view.ts';
  */
 export const dashboard: View = (main) => {
   const selectId = uid('map-figure');
-  const chooser = h('select', { id: selectId }, MAP_FIGURES.map((f) => h('option', { value: f.key }, f.label)));
+  const chooser = h(
+    'select',
+    { id: selectId },
+    MAP_FIGURES.map((f) => h('option', { value: f.key }, f.label)),
+  );
   const cards = figureCards(['projects', 'nearCompletion', 'budget', 'loans', 'jobs', 'housing', 'donations', 'packages']);
   const table = provinceTable();
   const updated = h('p', { class: 'updated', 'data-testid': 'updated', 'aria-live': 'off' }, 'در حال دریافت آمار…');

@@ -15,7 +15,9 @@ export function formPage(slug: string): View {
     main.append(h('h1', { id: 'page-title', tabindex: '-1' }, entry.title));
     const session = currentSession();
     if (!session) {
-      main.append(h('p', { class: 'notice' }, 'برای ثبت اطلاعات نخست ', h('a', { href: `#/sign-in?next=${encodeURIComponent(`#/forms/${slug}`)}` }, 'وارد شوید'), '.'));
+      main.append(
+        h('p', { class: 'notice' }, 'برای ثبت اطلاعات نخست ', h('a', { href: `#/sign-in?next=${encodeURIComponent(`#/forms/${slug}`)}` }, 'وارد شوید'), '.'),
+      );
       return;
     }
     if (!can(session.principal, entry.action)) {

@@ -79,7 +79,11 @@ export function iranMap(open: (code: ProvinceCode) => void): IranMap {
   const map = svg(
     'svg',
     { viewBox: MAP_VIEW_BOX, class: 'iran-map', role: 'group', 'aria-label': 'نقشهٔ استان‌های ایران', 'data-testid': 'iran-map' },
-    svg('g', { class: 'seas', 'aria-hidden': 'true' }, MAP_SEAS.map((d) => svg('path', { d }))),
+    svg(
+      'g',
+      { class: 'seas', 'aria-hidden': 'true' },
+      MAP_SEAS.map((d) => svg('path', { d })),
+    ),
     provinceLayer,
     svg(
       'g',

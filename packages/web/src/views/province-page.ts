@@ -39,7 +39,12 @@ export function provincePage(code: string): View {
       h('section', { 'aria-labelledby': 'figures-title' }, h('h2', { id: 'figures-title' }, 'آمار استان'), cards.element, breakdown),
       h('section', { 'aria-labelledby': 'counties-title' }, h('h2', { id: 'counties-title' }, 'شهرستان‌ها'), counties.element),
       h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'روند'), trend.element),
-      h('section', { 'aria-labelledby': 'near-title' }, h('h2', { id: 'near-title' }, `پروژه‌های نزدیک به اتمام (پیشرفت بیش از ${faPercent(NEAR_COMPLETION_PERCENT)})`), near),
+      h(
+        'section',
+        { 'aria-labelledby': 'near-title' },
+        h('h2', { id: 'near-title' }, `پروژه‌های نزدیک به اتمام (پیشرفت بیش از ${faPercent(NEAR_COMPLETION_PERCENT)})`),
+        near,
+      ),
       updated,
     );
 
@@ -47,13 +52,28 @@ export function provincePage(code: string): View {
       () => getJson<ProvinceDetailResponse>(`/provinces/${code}`),
       (detail) => {
         cards.update(detail);
-        replaceChildren(breakdown, countsList('بر پایهٔ وضعیت', PROJECT_STATUSES.map((s) => [STATUS_LABELS[s], detail.projects.byStatus[s] ?? 0])), countsList('بر پایهٔ نوع', PROJECT_CATEGORIES.map((c) => [CATEGORY_LABELS[c], detail.projects.byCategory[c] ?? 0])));
+        replaceChildren(
+          breakdown,
+          countsList(
+            'بر پایهٔ وضعیت',
+            PROJECT_STATUSES.map((s) => [STATUS_LABELS[s], detail.projects.byStatus[s] ?? 0]),
+          ),
+          countsList(
+            'بر پایهٔ نوع',
+            PROJECT_CATEGORIES.map((c) => [CATEGORY_LABELS[c], detail.projects.byCategory[c] ?? 0]),
+          ),
+        );
         counties.update(detail.counties);
         updated.textContent = `به‌روز شده در ساعت ${faTime(new Date())}`;
       },
       () => (updated.textContent = 'دریافت آمار ممکن نشد؛ دوباره تلاش می‌شود…'),
     );
-    const stopNear = poll(() => nearCompletion(code), (projects) => replaceChildren(near, nearList(projects)), undefined, 15_000);
+    const stopNear = poll(
+      () => nearCompletion(code),
+      (projects) => replaceChildren(near, nearList(projects)),
+      undefined,
+      15_000,
+    );
     void trend.load();
     return () => {
       stopFigures();
@@ -64,20 +84,44 @@ export function provincePage(code: string): View {
 
 function countsList(title: string, entries: [string, number][]): HTMLElement {
   const nonZero = entries.filter(([, n]) => n > 0);
-  return h('div', { class: 'counts' }, h('h3', {}, `پروژه‌ها ${title}`), nonZero.length ? h('ul', {}, nonZero.map(([label, n]) => h('li', {}, `${label}: ${faNumber(n)}`))) : h('p', {}, 'پروژه‌ای ثبت نشده است.'));
+  return h(
+    'div',
+    { class: 'counts' },
+    h('h3', {}, `پروژه‌ها ${title}`),
+    nonZero.length
+      ? h(
+          'ul',
+          {},
+          nonZero.map(([label, n]) => h('li', {}, `${label}: ${faNumber(n)}`)),
+        )
+      : h('p', {}, 'پروژه‌ای ثبت نشده است.'),
+  );
 }
 
 /** Counties side by side: a bar per county for the chosen figure, then all figures in a table. */
 function countiesSection() {
   const id = uid('county-figure');
-  const chooser = h('select', { id }, FIGURES.map((f) => h('option', { value: f.key }, f.label)));
+  const chooser = h(
+    'select',
+    { id },
+    FIGURES.map((f) => h('option', { value: f.key }, f.label)),
+  );
   const bars = h('ol', { class: 'bars', 'data-testid': 'county-bars' });
   const tbody = h('tbody');
   const table = h(
     'table',
     { class: 'figures-table', 'data-testid': 'county-table' },
     h('caption', {}, 'آمار شهرستان‌ها؛ مبالغ به تومان'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'شهرستان'), FIGURES.map((f) => h('th', { scope: 'col', title: f.label }, f.short)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'شهرستان'),
+        FIGURES.map((f) => h('th', { scope: 'col', title: f.label }, f.short)),
+      ),
+    ),
     tbody,
   );
   let latest: CountyFiguresJson[] = [];
@@ -90,7 +134,13 @@ function countiesSection() {
       values.map(({ county, value }) => {
         const bar = h('span', { class: 'bar' });
         bar.style.inlineSize = `${max === 0n ? 0 : Number((value * 1000n) / max) / 10}%`;
-        return h('li', { 'data-county': county }, h('span', { class: 'bar-label' }, county), h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar), h('span', { class: 'bar-value' }, chosen.money ? `${faCompact(value)} تومان` : faNumber(value)));
+        return h(
+          'li',
+          { 'data-county': county },
+          h('span', { class: 'bar-label' }, county),
+          h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar),
+          h('span', { class: 'bar-value' }, chosen.money ? `${faCompact(value)} تومان` : faNumber(value)),
+        );
       }),
     );
   };
@@ -112,7 +162,14 @@ function countiesSection() {
       renderBars();
       replaceChildren(
         tbody,
-        latest.map((c) => h('tr', { 'data-county': c.county }, h('th', { scope: 'row' }, c.county), FIGURES.map((f) => h('td', { 'data-figure': f.key }, cellText(f, f.read(c)))))),
+        latest.map((c) =>
+          h(
+            'tr',
+            { 'data-county': c.county },
+            h('th', { scope: 'row' }, c.county),
+            FIGURES.map((f) => h('td', { 'data-figure': f.key }, cellText(f, f.read(c)))),
+          ),
+        ),
       );
     },
   };
@@ -120,13 +177,23 @@ function countiesSection() {
 
 function trendSection(code: ProvinceCode) {
   const id = uid('trend-figure');
-  const chooser = h('select', { id }, FIGURES.map((f) => h('option', { value: f.key }, f.label)));
+  const chooser = h(
+    'select',
+    { id },
+    FIGURES.map((f) => h('option', { value: f.key }, f.label)),
+  );
   const slot = h('div', { class: 'trend-slot' }, h('p', {}, 'در حال دریافت تاریخچه…'));
   let history: HistoryResponse | undefined;
   const render = () => {
     if (!history) return;
     const chosen = figure(chooser.value);
-    replaceChildren(slot, trendChart(history.points.map((p) => ({ date: p.date, value: chosen.read(p) })), chosen));
+    replaceChildren(
+      slot,
+      trendChart(
+        history.points.map((p) => ({ date: p.date, value: chosen.read(p) })),
+        chosen,
+      ),
+    );
   };
   chooser.addEventListener('change', render);
   return {
@@ -166,7 +233,12 @@ function nearList(projects: ProjectJson[]): HTMLElement {
         { 'data-project': p.id },
         h('span', { class: 'near-title' }, p.title),
         h('span', { class: 'near-meta' }, `${p.county} · ${CATEGORY_LABELS[p.category]} · ${STATUS_LABELS[p.status]}`),
-        h('span', { class: 'near-progress' }, h('progress', { max: 100, value: p.progressPercent, 'aria-label': `پیشرفت ${p.title}` }), ` ${faPercent(p.progressPercent)}`),
+        h(
+          'span',
+          { class: 'near-progress' },
+          h('progress', { max: 100, value: p.progressPercent, 'aria-label': `پیشرفت ${p.title}` }),
+          ` ${faPercent(p.progressPercent)}`,
+        ),
       ),
     ),
   );

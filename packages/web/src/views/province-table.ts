@@ -48,7 +48,16 @@ export function provinceTable(): ProvinceTable {
     'table',
     { class: 'figures-table', 'data-testid': 'province-table' },
     h('caption', {}, 'آمار استان‌ها؛ مبالغ به تومان. برای مرتب‌کردن، دکمهٔ سر هر ستون را بزنید.'),
-    h('thead', {}, h('tr', {}, headerCell('name', 'استان'), FIGURES.map((f) => headerCell(f.key, f.short, f.label)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headerCell('name', 'استان'),
+        FIGURES.map((f) => headerCell(f.key, f.short, f.label)),
+      ),
+    ),
     tbody,
     tfoot,
   );
@@ -94,7 +103,15 @@ export function provinceTable(): ProvinceTable {
     const order = sorted.map((item) => rows.get(item.province.code)!);
     if (order.some((row, i) => tbody.children[i] !== row)) tbody.replaceChildren(...order);
 
-    if (!tfoot.firstChild) tfoot.append(h('tr', { 'data-province': 'national' }, h('th', { scope: 'row' }, 'کل کشور'), FIGURES.map((f) => h('td', { 'data-figure': f.key }))));
+    if (!tfoot.firstChild)
+      tfoot.append(
+        h(
+          'tr',
+          { 'data-province': 'national' },
+          h('th', { scope: 'row' }, 'کل کشور'),
+          FIGURES.map((f) => h('td', { 'data-figure': f.key })),
+        ),
+      );
     fillCells(tfoot.firstChild as HTMLTableRowElement, data.national);
 
     for (const [key, th] of headers) {

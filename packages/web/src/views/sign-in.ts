@@ -42,13 +42,22 @@ const ROLE_HELP: Record<Role, string> = {
 function devSignInForm(next: string): HTMLFormElement {
   const roleName = uid('role');
   const roles = ROLES.map((role, i) =>
-    h('label', { class: 'radio', for: `${roleName}-${i}` }, h('input', { type: 'radio', id: `${roleName}-${i}`, name: roleName, value: role, checked: role === 'operator' }), ` ${ROLE_NAMES[role]} — ${ROLE_HELP[role]}`),
+    h(
+      'label',
+      { class: 'radio', for: `${roleName}-${i}` },
+      h('input', { type: 'radio', id: `${roleName}-${i}`, name: roleName, value: role, checked: role === 'operator' }),
+      ` ${ROLE_NAMES[role]} — ${ROLE_HELP[role]}`,
+    ),
   );
   const allId = uid('all-provinces');
   const all = h('input', { type: 'checkbox', id: allId, name: 'all-provinces' });
   const boxes = PROVINCES.map((p) => {
     const id = uid('province');
-    return { code: p.code, input: h('input', { type: 'checkbox', id, value: p.code }), label: (input: HTMLInputElement) => h('label', { for: id, class: 'check' }, input, ` ${p.fa}`) };
+    return {
+      code: p.code,
+      input: h('input', { type: 'checkbox', id, value: p.code }),
+      label: (input: HTMLInputElement) => h('label', { for: id, class: 'check' }, input, ` ${p.fa}`),
+    };
   });
   all.addEventListener('change', () => {
     for (const box of boxes) box.input.disabled = all.checked;
@@ -65,7 +74,11 @@ function devSignInForm(next: string): HTMLFormElement {
       { class: 'group' },
       h('legend', {}, 'استان‌ها'),
       h('div', { class: 'field checkbox' }, h('label', { for: allId }, all, ' همهٔ استان‌ها')),
-      h('div', { class: 'check-grid' }, boxes.map((b) => b.label(b.input))),
+      h(
+        'div',
+        { class: 'check-grid' },
+        boxes.map((b) => b.label(b.input)),
+      ),
     ),
     h('div', { class: 'actions' }, submit),
     status,
@@ -82,7 +95,11 @@ function devSignInForm(next: string): HTMLFormElement {
       }
       submit.disabled = true;
       try {
-        const response = await fetch(`${API_BASE}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, provinces }) });
+        const response = await fetch(`${API_BASE}/dev/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ role, provinces }),
+        });
         const body = (await response.json().catch(() => ({}))) as { token?: string };
         if (!response.ok || !body.token || !signIn(body.token)) throw new Error(String(response.status));
         location.hash = next.startsWith('#/') ? next : '#/';

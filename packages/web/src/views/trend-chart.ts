@@ -42,7 +42,9 @@ export function trendChart(points: readonly TrendPoint[], figure: FigureDef): HT
     svg('line', { x1: PAD.left, x2: W - PAD.right, y1: PAD.top, y2: PAD.top, class: 'grid' }),
     svg('text', { x: W - PAD.right, y: PAD.top - 6, class: 'tick', 'text-anchor': 'end' }, `بیشینه: ${show(max)}`),
     svg('polyline', { points: coords.join(' '), class: 'line' }),
-    points.map((p, i) => svg('circle', { cx: x(times[i]!).toFixed(1), cy: y(p.value).toFixed(1), r: 3.5, class: 'dot' }, svg('title', {}, `${faDate(p.date)}: ${show(p.value)}`))),
+    points.map((p, i) =>
+      svg('circle', { cx: x(times[i]!).toFixed(1), cy: y(p.value).toFixed(1), r: 3.5, class: 'dot' }, svg('title', {}, `${faDate(p.date)}: ${show(p.value)}`)),
+    ),
     svg('text', { x: PAD.left, y: H - 10, class: 'tick', 'text-anchor': 'start' }, faDate(first.date, 'short')),
     points.length > 1 ? svg('text', { x: W - PAD.right, y: H - 10, class: 'tick', 'text-anchor': 'end' }, faDate(last.date, 'short')) : null,
   );
@@ -54,7 +56,11 @@ export function trendChart(points: readonly TrendPoint[], figure: FigureDef): HT
       'table',
       {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'تاریخ'), h('th', { scope: 'col' }, figure.label))),
-      h('tbody', {}, points.map((p) => h('tr', {}, h('td', {}, faDate(p.date)), h('td', {}, show(p.value))))),
+      h(
+        'tbody',
+        {},
+        points.map((p) => h('tr', {}, h('td', {}, faDate(p.date)), h('td', {}, show(p.value)))),
+      ),
     ),
   );
   return h('figure', { class: 'trend-figure' }, chart, h('figcaption', {}, summary), table);
