@@ -326,8 +326,8 @@ function handlerFile(handler: string, files: Files): string | undefined {
 
 /** Serves patched file contents to esbuild (and fails on files patched away). */
 function patchPlugin(files: Files): Plugin {
-  const escape = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const filter = new RegExp(`^(${Object.keys(files).map(escapePointer).join('|') || '$^'})$`);
+  const escapeRegExp = (path: string) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const filter = new RegExp(`^(${Object.keys(files).map(escapeRegExp).join('|') || '$^'})$`);
   return {
     name: 'abad-patches',
     setup(build) {
