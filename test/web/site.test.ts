@@ -279,9 +279,12 @@ describe('the forms', () => {
     expect(errors).toEqual([]);
   });
 
-  it('distribution: a zero count is refused; a retry after a lost response writes once', async () => {
+  it('distribution: a zero count is refused; a retry after a lost response writes once, even on a morning', async () => {
     const operator = await tokenFor('operator', ['IR-13']);
-    const { page, errors } = await open('#/forms/distribution', { token: operator });
+    // Five past midnight in Tehran, today's or (just after midnight) yesterday's: a morning, when «today» is not yet noon.
+    const tehranMidnight = Date.parse(`${new Date(Date.now() + 3.5 * 3_600_000).toISOString().slice(0, 10)}T00:05:00+03:30`);
+    const morning = tehranMidnight <= Date.now() ? tehranMidnight : tehranMidnight - 86_400_000;
+    const { page, errors } = await open('#/forms/distribution', { token: operator, now: morning });
     const phase = `مرحلهٔ دوم ${unique('t').split(' ')[1]}`;
     await control(page, 'driveId').locator(`option[value="${nationalDrive}"]`).waitFor({ state: 'attached' });
     await control(page, 'driveId').selectOption(nationalDrive);
@@ -309,6 +312,7 @@ describe('the forms', () => {
     await page.getByRole('button', { name: 'ثبت توزیع' }).click();
     await page.locator('[data-testid="form-status"].failure').waitFor();
     expect(await statusOf(page).textContent()).toContain('ارتباط با سرور برقرار نشد');
+    await page.clock.setFixedTime(morning + 90_000); // the retry comes a minute and a half later
     await page.getByRole('button', { name: 'ثبت توزیع' }).click();
     await page.locator('[data-testid="form-status"].success').waitFor();
     expect(lost).toBe(2);
@@ -317,6 +321,9 @@ describe('the forms', () => {
     const mine = list.body.items.filter((d: { phase?: string }) => d.phase === phase);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ county: 'ملایر', kind: 'dowry_set', packages: 12, households: 12, valueToman: '1500000000' });
+    // «Today», picked before its noon, is stored as the start of that day in Tehran: past, and the same on the retry.
+    const tehranDay = new Date(morning + 3.5 * 3_600_000).toISOString().slice(0, 10);
+    expect(mine[0].distributedAt).toBe(new Date(`${tehranDay}T00:00:00+03:30`).toISOString());
     expect(errors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);
   });
 

@@ -41,9 +41,11 @@ export interface OpenPage {
 export async function openPage(
   browser: Browser,
   hash: string,
-  options: { token?: string; viewport?: { width: number; height: number } } = {},
+  options: { token?: string; viewport?: { width: number; height: number }; now?: number } = {},
 ): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
+  // The page's clock stands still at `now` (its timers still run), so a test decides what time of day it is.
+  if (options.now !== undefined) await context.clock.setFixedTime(options.now);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

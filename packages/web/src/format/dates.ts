@@ -36,6 +36,15 @@ export function isoDateToMoment(iso: string): string {
   return `${iso}T12:00:00${TEHRAN_OFFSET}`;
 }
 
+/**
+ * The moment today stands for while its noon is still ahead: the start of the day in Tehran.
+ * It is already past (the API refuses future moments) and the same on every retry, so a
+ * resent form is the same request and its Idempotency-Key replays instead of being refused.
+ */
+export function isoDateToStartMoment(iso: string): string {
+  return `${iso}T00:00:00${TEHRAN_OFFSET}`;
+}
+
 export function daysInJalaliMonth(year: number, month: number): number {
   return jalaaliMonthLength(year, month);
 }

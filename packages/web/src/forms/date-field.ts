@@ -1,5 +1,5 @@
 import { h, uid } from '../dom.ts';
-import { JALALI_MONTHS, daysInJalaliMonth, faDate, isoDateToMoment, jalaliToIso, tehranIsoDate, todayJalali } from '../format/dates.ts';
+import { JALALI_MONTHS, daysInJalaliMonth, faDate, isoDateToMoment, isoDateToStartMoment, jalaliToIso, tehranIsoDate, todayJalali } from '../format/dates.ts';
 import { faNumber } from '../format/numbers.ts';
 import type { Field } from './fields.ts';
 
@@ -112,9 +112,9 @@ export function dateField(options: DateOptions): DateField {
       const iso = isoDate();
       if (iso === undefined || iso === 'invalid') return iso;
       if (options.kind === 'date') return iso;
-      // Today before noon is sent as now: the API refuses a moment in the future (a later day stays noon, and is refused).
+      // Today before noon is sent as its start: the API refuses a moment in the future (a later day stays noon, and is refused).
       const noon = isoDateToMoment(iso);
-      return iso === tehranIsoDate() && Date.parse(noon) > Date.now() ? new Date().toISOString() : noon;
+      return iso === tehranIsoDate() && Date.parse(noon) > Date.now() ? isoDateToStartMoment(iso) : noon;
     },
     reset() {
       setToday();
