@@ -10,7 +10,7 @@ import type { Table } from './table';
  * | function | reads | writes (partition keys) |
  * |---|---|---|
  * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
- * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`), idempotency included (it rides in the item) |
+ * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`, `PARTNER#…` with `PARTNERNAME#…`), idempotency included (it rides in the item) |
  * | aggregator | nothing | UpdateItem on `AGG#…` |
  * | refresh | Scan (table) | PutItem, UpdateItem on `AGG#…`, `HIST#…` |
  *
@@ -28,11 +28,21 @@ export const KEY_PATTERNS = {
   drive: keys.drive('*').pk,
   donation: keys.donation('*').pk,
   distribution: keys.distribution('*').pk,
+  /** Partners, and the claims that keep their names unique (written in the partner's transaction). */
+  partner: keys.partner('*').pk,
+  partnerName: keys.partnerName('*').pk,
   aggregate: keys.aggregate('*').pk,
   history: keys.history('*', '').pk,
 } as const;
 
-const ENTITY_PATTERNS = [KEY_PATTERNS.project, KEY_PATTERNS.drive, KEY_PATTERNS.donation, KEY_PATTERNS.distribution];
+const ENTITY_PATTERNS = [
+  KEY_PATTERNS.project,
+  KEY_PATTERNS.drive,
+  KEY_PATTERNS.donation,
+  KEY_PATTERNS.distribution,
+  KEY_PATTERNS.partner,
+  KEY_PATTERNS.partnerName,
+];
 const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history];
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
@@ -42,11 +52,12 @@ export const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamo
 const ANY_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /** Which items the write handlers of each resource (the handler's folder) write. */
-const RESOURCE_ITEMS: Record<string, string> = {
+const RESOURCE_ITEMS: Record<string, string | readonly string[]> = {
   projects: KEY_PATTERNS.project,
   drives: KEY_PATTERNS.drive,
   donations: KEY_PATTERNS.donation,
   distributions: KEY_PATTERNS.distribution,
+  partners: [KEY_PATTERNS.partner, KEY_PATTERNS.partnerName],
 };
 
 /**
@@ -60,7 +71,7 @@ export function routeWrites(route: Pick<Route, 'method' | 'path' | 'handler'>): 
   if (!items) {
     throw new Error(`${route.method} ${route.path} writes, but stacks/access.ts does not say which items the "${resource}" handlers write`);
   }
-  return [items];
+  return [items].flat();
 }
 
 function tableAndIndexes(table: Table) {

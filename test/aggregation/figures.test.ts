@@ -5,6 +5,7 @@ import { scopes } from '@abad/core/aggregation/scopes';
 import { keys } from '@abad/core/table/keys';
 import { describe, expect, inject, it } from 'vitest';
 import { api, tokenFor } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
 import { testStore } from '../support/db.ts';
 import { createDrive, donationBody, projectBody } from '../support/fixtures.ts';
 
@@ -14,16 +15,6 @@ import { createDrive, donationBody, projectBody } from '../support/fixtures.ts';
  * against the figures read just before.
  */
 const REPO = new URL('../..', import.meta.url).pathname;
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, withinMs = 2_000): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const province = async (code: string) => (await api(`/provinces/${code}`)).body;
 

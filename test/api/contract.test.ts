@@ -130,7 +130,22 @@ describe('the OpenAPI document', () => {
 describe('real responses, checked against the document', () => {
   it('every route answers its success as documented', async () => {
     const drive = await createDrive('IR-13');
-    const project = (await call('POST /projects', '/projects', { token: editor, body: projectBody('IR-13', { budgetToman: '1200000000000000000000' }) })).body;
+    const partner = (await call('POST /partners', '/partners', { token: admin, body: { name: unique('بنیاد'), kind: 'charity' } })).body;
+    const planBody = { programme: unique('طرح ۴۰ هزار پروژه‌ای'), province: 'IR-13', indicator: 'projects', target: 1040, from: '2026-03-21', to: '2027-03-20' };
+    const plan = (await call('POST /plans', '/plans', { token: admin, body: planBody })).body;
+    const indicatorCode = `village_baths_${Date.now().toString(36)}`;
+    const project = (
+      await call('POST /projects', '/projects', {
+        token: editor,
+        body: projectBody('IR-13', {
+          budgetToman: '1200000000000000000000',
+          programme: planBody.programme,
+          outputs: [{ indicator: 'workshops', target: 5000, actual: '۴٬۴۸۲' }],
+          partners: [{ partner: partner.id, role: 'implementing' }],
+          villages: 3,
+        }),
+      })
+    ).body;
     expect(project.budgetToman).toBe('1200000000000000000000');
     const doomed = (await call('POST /projects', '/projects', { token: admin, body: projectBody('IR-13') })).body;
     const donation = (await call('POST /donations', '/donations', { token: operator, body: donationBody(drive) })).body;
@@ -160,6 +175,11 @@ describe('real responses, checked against the document', () => {
       'GET /drives': () => call('GET /drives', '/drives?limit=2'),
       'GET /drives/{id}': () => call('GET /drives/{id}', `/drives/${drive}`),
       'PATCH /drives/{id}': () => call('PATCH /drives/{id}', `/drives/${drive}`, { token: admin, body: { phase: 'دوم' }, headers: { 'if-match': '"1"' } }),
+      'POST /partners': () => call('POST /partners', '/partners', { token: admin, body: { name: unique('خیریه'), kind: 'charity', parent: partner.id } }),
+      'GET /partners': () => call('GET /partners', '/partners?kind=charity&limit=2'),
+      'GET /partners/{id}': () => call('GET /partners/{id}', `/partners/${partner.id}`),
+      'PATCH /partners/{id}': () =>
+        call('PATCH /partners/{id}', `/partners/${partner.id}`, { token: admin, body: { kind: 'community' }, headers: { 'if-match': '"1"' } }),
       'POST /donations': () =>
         call('POST /donations', '/donations', {
           token: admin,
@@ -167,12 +187,48 @@ describe('real responses, checked against the document', () => {
         }),
       'GET /donations': () => call('GET /donations', `/donations?drive=${drive}`, { token: operator }),
       'GET /donations/{id}': () => call('GET /donations/{id}', `/donations/${donation.id}`, { token: admin }),
+      'PATCH /donations/{id}': async () =>
+        call('PATCH /donations/{id}', `/donations/${donation.id}`, {
+          token: operator,
+          body: { amountToman: '۶٬۰۰۰٬۰۰۰', donor: { name: 'علی رضایی' } },
+          headers: { 'if-match': await versionOf(`/donations/${donation.id}`) },
+        }),
+      'POST /donations/{id}/void': async () =>
+        call('POST /donations/{id}/void', `/donations/${donation.id}/void`, {
+          token: operator,
+          body: { reason: 'ثبت تکراری' },
+          headers: { 'if-match': await versionOf(`/donations/${donation.id}`) },
+        }),
       'POST /distributions': () => call('POST /distributions', '/distributions', { token: editor, body: distributionBody(drive) }),
       'GET /distributions': () => call('GET /distributions', '/distributions?province=IR-13&limit=3', { token: editor }),
       'GET /distributions/{id}': () => call('GET /distributions/{id}', `/distributions/${distribution.id}`, { token: operator }),
+      'PATCH /distributions/{id}': async () =>
+        call('PATCH /distributions/{id}', `/distributions/${distribution.id}`, {
+          token: operator,
+          body: { packages: null, kind: 'food' },
+          headers: { 'if-match': await versionOf(`/distributions/${distribution.id}`) },
+        }),
+      'POST /distributions/{id}/void': async () =>
+        call('POST /distributions/{id}/void', `/distributions/${distribution.id}/void`, {
+          token: operator,
+          body: { reason: 'ثبت اشتباه' },
+          headers: { 'if-match': await versionOf(`/distributions/${distribution.id}`) },
+        }),
+      'GET /indicators': () => call('GET /indicators', '/indicators'),
+      'POST /indicators': () =>
+        call('POST /indicators', '/indicators', { token: admin, body: { code: indicatorCode, fa: 'حمام روستایی', en: 'Village baths', unit: 'building' } }),
+      'PATCH /indicators/{code}': () =>
+        call('PATCH /indicators/{code}', `/indicators/${indicatorCode}`, { token: admin, body: { fa: 'حمام عمومی روستا' }, headers: { 'if-match': '"1"' } }),
+      'POST /plans': () => call('POST /plans', '/plans', { token: admin, body: planBody }),
+      'GET /plans': () => call('GET /plans', '/plans?province=IR-13&limit=2'),
+      'GET /plans/{id}': () => call('GET /plans/{id}', `/plans/${plan.id}`),
+      'PATCH /plans/{id}': () => call('PATCH /plans/{id}', `/plans/${plan.id}`, { token: admin, body: { target: '۱٬۱۰۰' }, headers: { 'if-match': '"1"' } }),
+      'GET /programmes': () => call('GET /programmes', '/programmes'),
+      'GET /programmes/{name}': () => call('GET /programmes/{name}', `/programmes/${encodeURIComponent(planBody.programme)}`),
       'GET /provinces': () => call('GET /provinces', '/provinces'),
       'GET /provinces/{code}': () => call('GET /provinces/{code}', '/provinces/IR-13'),
       'GET /provinces/{code}/history': () => call('GET /provinces/{code}/history', '/provinces/national/history'),
+      'GET /provinces/{code}/counties': () => call('GET /provinces/{code}/counties', '/provinces/IR-13/counties'),
     };
 
     // Counties and history exist once the aggregator has counted and a refresh has run.
@@ -254,11 +310,26 @@ const validBody: Partial<Record<RouteKey, unknown>> = {
   'PATCH /projects/{id}': { jobsCreated: 3 },
   'POST /projects/{id}/progress': { progressPercent: 10 },
   'PATCH /drives/{id}': { phase: 'دوم' },
+  'POST /partners': { name: 'بنیاد', kind: 'charity' },
+  'POST /indicators': { code: 'bridges', fa: 'پل', en: 'Bridges', unit: 'item' },
+  'PATCH /indicators/{code}': { fa: 'پل روستایی' },
+  'POST /plans': { programme: 'طرح نمونه', province: 'IR-13', indicator: 'projects', target: 10, from: '2026-03-21', to: '2027-03-20' },
+  'PATCH /plans/{id}': { target: 12 },
+  'PATCH /partners/{id}': { kind: 'community' },
   'POST /projects': projectBody(),
   'POST /drives': { name: 'پویش', startDate: '2026-01-01' },
   'POST /donations': donationBody(UNKNOWN_ID),
   'POST /distributions': distributionBody(UNKNOWN_ID),
+  'PATCH /donations/{id}': { amountToman: 1000 },
+  'POST /donations/{id}/void': { reason: 'ثبت تکراری' },
+  'PATCH /distributions/{id}': { households: 3 },
+  'POST /distributions/{id}/void': { reason: 'ثبت تکراری' },
 };
+
+/** The ETag of a donation or distribution as an admin reads it, for If-Match. */
+async function versionOf(path: string): Promise<string> {
+  return (await api(path, { token: admin })).headers.get('etag')!;
+}
 
 async function eventually(check: () => Promise<boolean>, withinMs = 10_000): Promise<void> {
   const deadline = Date.now() + withinMs;

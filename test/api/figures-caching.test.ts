@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { api, tokenFor, type ApiResponse } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
 import { createDrive, donationBody } from '../support/fixtures.ts';
 
 /**
@@ -10,15 +11,6 @@ import { createDrive, donationBody } from '../support/fixtures.ts';
  */
 const PROVINCE = 'IR-28'; // North Khorasan: no other test file writes there
 const STRONG_TAG = /^"[A-Za-z0-9_-]{16,64}"$/;
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, withinMs = 5_000): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function expectCacheable(response: ApiResponse, status: number, path: string) {
   expect(response.status, path).toBe(status);

@@ -153,12 +153,22 @@ const SAMPLE_KEYS = {
   drive: keys.drive('01J0000000000000000000000').pk,
   donation: keys.donation('01J0000000000000000000000').pk,
   distribution: keys.distribution('01J0000000000000000000000').pk,
+  partner: keys.partner('01J0000000000000000000000').pk,
+  partnerName: keys.partnerName('خیریهامامعلی').pk,
   /** The retired format of separate idempotency records: no role may write it. */
   idempotency: 'IDEMPOTENCY#4d2a0c1f',
   aggregate: keys.aggregate(scopes.province('IR-13')).pk,
   history: keys.history(scopes.province('IR-13'), '2026-01-01').pk,
 };
-const ENTITY_KEYS = [SAMPLE_KEYS.project, SAMPLE_KEYS.drive, SAMPLE_KEYS.donation, SAMPLE_KEYS.distribution, SAMPLE_KEYS.idempotency];
+const ENTITY_KEYS = [
+  SAMPLE_KEYS.project,
+  SAMPLE_KEYS.drive,
+  SAMPLE_KEYS.donation,
+  SAMPLE_KEYS.distribution,
+  SAMPLE_KEYS.partner,
+  SAMPLE_KEYS.partnerName,
+  SAMPLE_KEYS.idempotency,
+];
 
 function canWrite(role: DeclaredResource, tableArn: string, key: string): boolean {
   return ITEM_WRITES.some((action) => may(role, action, tableArn, key));
@@ -313,6 +323,7 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         drives: SAMPLE_KEYS.drive,
         donations: SAMPLE_KEYS.donation,
         distributions: SAMPLE_KEYS.distribution,
+        partners: SAMPLE_KEYS.partner,
       };
       for (const route of routes.filter((r) => r.method !== 'GET')) {
         const role = roleOf(prod, lambdaFor(prod, routeHandler(route)));
@@ -323,6 +334,10 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         expect(may(role, 'dynamodb:DeleteItem', arn(), mine), where).toBe(true);
         expect(canWrite(role, arn(), SAMPLE_KEYS.idempotency), where).toBe(false);
         for (const other of Object.values(own).filter((k) => k !== mine)) expect(canWrite(role, arn(), other), `${where} ${other}`).toBe(false);
+        // A partner's name claim is written in the partner's transaction, by the partner routes alone.
+        const claims = route.handler.startsWith('partners/');
+        expect(may(role, 'dynamodb:PutItem', arn(), SAMPLE_KEYS.partnerName), `${where} name claim`).toBe(claims);
+        expect(may(role, 'dynamodb:DeleteItem', arn(), SAMPLE_KEYS.partnerName), `${where} name claim`).toBe(claims);
         expect(dynamoActions(role), where).toEqual([
           'dynamodb:BatchGetItem',
           'dynamodb:ConditionCheckItem',
@@ -594,7 +609,7 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
 
     it('serves the site and the API from one CloudFront origin: the API’s first path segments to the API, the rest to the site', () => {
       const prefixes = [...new Set(routes.map((r) => `/${r.path.split('/')[1]}`))].sort();
-      expect(prefixes).toEqual(['/distributions', '/donations', '/drives', '/health', '/openapi.json', '/projects', '/provinces']);
+      expect(prefixes).toEqual(['/distributions', '/donations', '/drives', '/health', '/openapi.json', '/partners', '/projects', '/provinces']);
       one(prod, 'aws:cloudfront/distribution:Distribution');
       expect(all(prod, 'sst:aws:Router')).toHaveLength(1);
       const entries = routerEntries(prod);

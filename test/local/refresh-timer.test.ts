@@ -11,6 +11,7 @@ const report: RefreshReport = {
     { scope: 'COUNTY#IR-13#همدان', differences: { projects: ['5', '4'] }, repaired: false, reason: 'not-quiet' },
   ],
   invalidItems: [],
+  unmatchedCounties: [],
   marksPruned: 0,
   historyDate: '2026-11-29',
   historyWritten: 32,

@@ -1,5 +1,10 @@
-import type { ProvinceCode } from '@abad/core';
+import { countiesOf, type ProvinceCode } from '@abad/core';
 import { api, tokenFor } from './api.ts';
+
+/** A county of the province's catalogue: Hamadan's as an office types it (Arabic ي/ك), another province's first. */
+function countyIn(province: ProvinceCode, hamadan: string): string {
+  return province === 'IR-13' ? hamadan : countiesOf(province)[0]!.name;
+}
 
 /** Valid bodies, unique per call so tests sharing the table do not see each other's data. */
 let n = 0;
@@ -13,7 +18,7 @@ export function projectBody(province: ProvinceCode = 'IR-13', extra: Record<stri
     category: 'housing',
     programme: unique('مسکن'),
     province,
-    county: 'تويسركان',
+    county: countyIn(province, 'تويسركان'),
     village: 'روستای  سرکان',
     budgetToman: '۶۲٬۰۰۰٬۰۰۰٬۰۰۰',
     loansToman: 1_500_000_000,
@@ -38,7 +43,7 @@ export function donationBody(driveId: string, province: ProvinceCode = 'IR-13', 
   return {
     driveId,
     province,
-    county: 'همدان',
+    county: countyIn(province, 'همدان'),
     kind: 'cash',
     amountToman: '۵٬۰۰۰٬۰۰۰',
     donor: { name: 'علي رضايي', phone: '۰۹۱۲۳۴۵۶۷۸۹' },
@@ -48,5 +53,5 @@ export function donationBody(driveId: string, province: ProvinceCode = 'IR-13', 
 }
 
 export function distributionBody(driveId: string, province: ProvinceCode = 'IR-13', extra: Record<string, unknown> = {}) {
-  return { driveId, province, county: 'همدان', kind: 'livelihood_package', packages: '۱۲۰', households: 120, valueToman: '۳۶۰٬۰۰۰٬۰۰۰', ...extra };
+  return { driveId, province, county: countyIn(province, 'همدان'), kind: 'livelihood_package', packages: '۱۲۰', households: 120, valueToman: '۳۶۰٬۰۰۰٬۰۰۰', ...extra };
 }

@@ -9,6 +9,8 @@ export interface FieldProblem {
   message: string;
   /** For the project's own rules: the message key, so the HTTP layer can say it in the reader's language. */
   rule?: string;
+  /** What the rule's message names (the suggestions of an unknown county…). */
+  params?: Record<string, unknown>;
 }
 
 export abstract class DomainError extends Error {

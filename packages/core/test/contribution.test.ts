@@ -10,6 +10,8 @@ const project = {
   type: 'Project',
   province: 'IR-13',
   county: 'تویسرکان',
+  countyCode: '1301',
+  programme: 'اشتغال روستایی',
   status: 'in_progress',
   category: 'workshop',
   progressPercent: 72.5,
@@ -35,7 +37,65 @@ describe('contribution', () => {
       progressTenths: 725n,
       nearCompletion: 1n,
     };
-    expect(plain(contribution(project))).toEqual({ 'PROVINCE#IR-13': counters, 'COUNTY#IR-13#تویسرکان': counters });
+    expect(plain(contribution(project))).toEqual({
+      'PROVINCE#IR-13': counters,
+      'COUNTY#IR-13#1301': counters,
+      'PROGRAMME#اشتغالروستایی': counters,
+      'PROGRAMME#اشتغالروستایی#IR-13': counters,
+    });
+  });
+
+  it("a project's outputs, villages and partners: one counter per indicator and measure, each scope once", () => {
+    const scoped = contribution({
+      ...project,
+      villages: 4,
+      ruralDistricts: 1,
+      outputs: [
+        { indicator: 'workshops', target: 5000, actual: 4482 },
+        { indicator: 'qanats', actual: 12 },
+        { indicator: 'jobs', target: 10_000 },
+        { indicator: 'rural_water_coverage_percent', actual: 80 },
+      ],
+      partners: [
+        { partner: 'P1', role: 'implementing' },
+        { partner: 'P1', role: 'funding' },
+        { partner: 'P2', role: 'funding' },
+      ],
+    });
+    const province = Object.fromEntries(scoped.get('PROVINCE#IR-13')!);
+    expect(province).toMatchObject({ 'out:workshops:target': 5000n, 'out:workshops:actual': 4482n, 'out:qanats:actual': 12n, 'out:jobs:target': 10_000n, villages: 4n, ruralDistricts: 1n });
+    expect(province['out:rural_water_coverage_percent:actual']).toBeUndefined(); // a percentage does not add up
+    expect(province['out:qanats:target']).toBeUndefined();
+    expect([...scoped.keys()].sort()).toEqual(
+      ['COUNTY#IR-13#1301', 'PARTNER#P1#IR-13', 'PARTNER#P2#IR-13', 'PROGRAMME#اشتغالروستایی', 'PROGRAMME#اشتغالروستایی#IR-13', 'PROVINCE#IR-13'].sort(),
+    );
+    const figures = figuresFrom(scoped.get('PROVINCE#IR-13')!);
+    expect(figures.outputs.workshops).toEqual({ target: 5000, actual: 4482, planned: 0 });
+    expect(figures.outputs.jobs).toEqual({ target: 10_000, actual: 12, planned: 0 }); // the actual is jobsCreated
+    expect(figures.projects.villages).toBe(4);
+  });
+
+  it('a national project counts for IR; a legacy county name is matched to the catalogue, an unknown one counts for the province only', () => {
+    expect([...contribution({ ...project, province: 'IR', county: undefined, countyCode: undefined }).keys()]).toContain('PROVINCE#IR');
+    const legacy = { ...project, countyCode: undefined, county: 'كبودراهنگ' };
+    expect([...contribution(legacy).keys()]).toContain('COUNTY#IR-13#1305');
+    expect([...contribution({ ...legacy, county: 'xyz' }).keys()].filter((s) => s.startsWith('COUNTY#'))).toEqual([]);
+  });
+
+  it('a plan adds its target to its programme and to the programme in its place, nothing else', () => {
+    const plan = { type: 'Plan', programme: 'طرح ۴۰ هزار پروژه‌ای', province: 'IR-13', indicator: 'projects', target: 1040 };
+    const scoped = plain(contribution(plan));
+    expect(scoped).toEqual({ 'PROGRAMME#طرح40هزارپروژهای': { 'plan:projects': 1040n }, 'PROGRAMME#طرح40هزارپروژهای#IR-13': { 'plan:projects': 1040n } });
+    expect(figuresFrom(contribution(plan).get('PROGRAMME#طرح40هزارپروژهای')!).outputs.projects).toEqual({ target: 0, actual: 0, planned: 1040 });
+  });
+
+  it('a voided record counts nowhere; a distribution of unknown count is kept apart and broken down by kind', () => {
+    const base = { type: 'Distribution', driveId: 'D1', province: 'IR-19', kind: 'livelihood_package', households: 0, valueToman: 30_000_000_000n };
+    expect(contribution({ ...base, packages: 3, voidedAt: '2026-01-01T00:00:00.000Z' }).size).toBe(0);
+    const f = figuresFrom(contribution(base).get('PROVINCE#IR-19')!);
+    expect(f.distributions).toMatchObject({ count: 1, packages: 0, uncounted: 1, valueToman: 30_000_000_000n });
+    expect(f.distributions.byKind.livelihood_package).toEqual({ count: 1, packages: 0, valueToman: 30_000_000_000n });
+    expect(f.distributions.byKind.dowry_set).toEqual({ count: 0, packages: 0, valueToman: 0n });
   });
 
   it('for every status: near completion only past 70% and unfinished; cancelled counts only as cancelled', () => {
@@ -49,14 +109,14 @@ describe('contribution', () => {
     expect(near('suspended', 90)).toBe(1n);
     expect(near('completed', 100)).toBe(0n);
     expect(near('operational', 100)).toBe(0n);
-    expect(plain(contribution({ ...project, status: 'cancelled' }))).toEqual({
+    expect(plain(contribution({ ...project, status: 'cancelled' }))).toMatchObject({
       'PROVINCE#IR-13': { 'status:cancelled': 1n },
-      'COUNTY#IR-13#تویسرکان': { 'status:cancelled': 1n },
+      'COUNTY#IR-13#1301': { 'status:cancelled': 1n },
     });
   });
 
   it('donations and distributions also add to their drive', () => {
-    const cash = { type: 'Donation', driveId: 'D1', province: 'IR-19', county: 'زنجان', kind: 'cash', amountToman: 500 };
+    const cash = { type: 'Donation', driveId: 'D1', province: 'IR-19', county: 'زنجان', countyCode: '1904', kind: 'cash', amountToman: 500 };
     expect(plain(contribution(cash))['DRIVE#D1']).toEqual({ donations: 1n, donationCashToman: 500n });
     expect(plain(contribution({ ...cash, kind: 'in_kind' }))['PROVINCE#IR-19']).toEqual({ donations: 1n, donationInKindToman: 500n });
     const distribution = {
@@ -64,12 +124,21 @@ describe('contribution', () => {
       driveId: 'D1',
       province: 'IR-19',
       county: 'زنجان',
+      countyCode: '1904',
       kind: 'dowry_set',
       packages: 10,
       households: 9,
       valueToman: 7n,
     };
-    expect(plain(contribution(distribution))['COUNTY#IR-19#زنجان']).toEqual({ distributions: 1n, packages: 10n, households: 9n, distributedToman: 7n });
+    expect(plain(contribution(distribution))['COUNTY#IR-19#1904']).toEqual({
+      distributions: 1n,
+      packages: 10n,
+      households: 9n,
+      distributedToman: 7n,
+      'distributionKind:dowry_set': 1n,
+      'distributionKindPackages:dowry_set': 10n,
+      'distributionKindToman:dowry_set': 7n,
+    });
   });
 
   it('other items add nothing; a counted item that cannot be read is an error', () => {
@@ -82,7 +151,7 @@ describe('contribution', () => {
 
   it('a move between provinces is −old in one and +new in the other; the delta sums to the new state', () => {
     const before = contribution(project);
-    const after = contribution({ ...project, province: 'IR-19', county: 'زنجان', budgetToman: 1n });
+    const after = contribution({ ...project, province: 'IR-19', county: 'زنجان', countyCode: '1904', budgetToman: 1n });
     const delta = addScoped(addScoped(new Map(), after), before, -1n);
     expect(delta.get('PROVINCE#IR-13')?.get('projects')).toBe(-1n);
     expect(delta.get('PROVINCE#IR-19')?.get('budgetToman')).toBe(1n);
@@ -132,12 +201,14 @@ describe('sequence numbers', () => {
 });
 
 describe('stream filter', () => {
-  it('lets through projects, donations and distributions only', () => {
-    for (const counted of [keys.project('1'), keys.donation('1'), keys.distribution('1')]) expect(isCountedRecord(counted)).toBe(true);
+  it('lets through projects, donations, distributions and plans only', () => {
+    for (const counted of [keys.project('1'), keys.donation('1'), keys.distribution('1'), keys.plan('1')]) expect(isCountedRecord(counted)).toBe(true);
     for (const other of [
       keys.progressReport('1', '2026-01-01T00:00:00Z', '2'),
       keys.progressReceipt('1', '2'),
       keys.drive('1'),
+      keys.indicator('jobs'),
+      keys.partner('1'),
       keys.aggregate('PROVINCE#IR-13'),
       keys.history('PROVINCE#IR-13', '2026-01-01'),
     ]) {

@@ -7,9 +7,9 @@ import { nodes, position, sourceFiles } from './support/source-files.ts';
  * in packages/core/src/table (keys.ts, definition.ts); everything else calls `keys`,
  * `indexKeys`, `indexPartitions` or `TABLE`. Checked on the syntax tree: string and template
  * literals, and identifiers (`gsi1pk` as a property); comments may still show a key's shape.
- * `DRIVE#` and `PROVINCE#` are left out: they are also aggregate scope names (aggregation/scopes.ts).
+ * `DRIVE#`, `PROVINCE#`, `PROGRAMME#` and `PARTNER#` are left out: they are also aggregate scope names (aggregation/scopes.ts).
  */
-const KEY_PREFIX = /(?<![A-Za-z0-9_])(AGG|HIST|IDEMPOTENCY|PROJECT|PROGRESS|RECEIPT|DONATION|DISTRIBUTION|TYPE|PROGRAMME)#/;
+const KEY_PREFIX = /(?<![A-Za-z0-9_])(AGG|HIST|IDEMPOTENCY|PROJECT|PROGRESS|RECEIPT|DONATION|DISTRIBUTION|TYPE|INDICATOR|PLAN|PARTNERNAME)#/;
 const COUNTY_LIST = /COUNTYAGG/;
 const INDEX_NAME = /\bGSI\d+\b/;
 const INDEX_ATTRIBUTE = /\bgsi\d+(pk|sk)\b/;

@@ -11,13 +11,18 @@ import {
   type provinceHistory,
   provinceHistorySchema,
   provinceWithCountiesSchema,
+  programmeListSchema,
+  programmeWithProvincesSchema,
 } from '../src/index.ts';
 import { figuresFrom } from '../src/aggregation/figures.ts';
-import { PROVINCES, provinceByCode } from '../src/places/provinces.ts';
-import { distributionSchema, donationSchema, driveSchema, progressReportSchema, projectSchema } from '../src/schemas/responses.ts';
+import { NATIONAL_PLACE, PROVINCES, provinceByCode } from '../src/places/provinces.ts';
+import { distributionSchema, donationSchema, driveSchema, indicatorListSchema, planSchema, progressReportSchema, projectSchema } from '../src/schemas/responses.ts';
 import type { Distribution } from '../src/store/distributions.ts';
 import type { Donation } from '../src/store/donations.ts';
+import type { listProgrammes, programmeFigures, programmesOfPlace } from '../src/aggregation/read-programmes.ts';
 import type { Drive } from '../src/store/drives.ts';
+import type { listIndicators } from '../src/store/indicators.ts';
+import type { Plan } from '../src/store/plans.ts';
 import type { ProgressReport, Project } from '../src/store/projects.ts';
 
 /** The output schemas describe what the store and the figure readers return (the API publishes them as its responses). */
@@ -29,7 +34,13 @@ describe('output schemas', () => {
     expectTypeOf<Donation>().toExtend<z.output<typeof donationSchema>>();
     expectTypeOf<Distribution>().toExtend<z.output<typeof distributionSchema>>();
     expectTypeOf<Awaited<ReturnType<typeof allProvinceFigures>>>().toExtend<z.output<typeof allProvinceFiguresSchema>>();
-    expectTypeOf<Awaited<ReturnType<typeof provinceFigures>>>().toExtend<z.output<typeof provinceWithCountiesSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof provinceFigures>> & { programmes: Awaited<ReturnType<typeof programmesOfPlace>> }>().toExtend<
+      z.output<typeof provinceWithCountiesSchema>
+    >();
+    expectTypeOf<{ items: Awaited<ReturnType<typeof listProgrammes>> }>().toExtend<z.output<typeof programmeListSchema>>();
+    expectTypeOf<Awaited<ReturnType<typeof programmeFigures>>>().toExtend<z.output<typeof programmeWithProvincesSchema>>();
+    expectTypeOf<{ items: Awaited<ReturnType<typeof listIndicators>> }>().toExtend<z.output<typeof indicatorListSchema>>();
+    expectTypeOf<Plan>().toExtend<z.output<typeof planSchema>>();
     expectTypeOf<Awaited<ReturnType<typeof driveFigures>>>().toExtend<z.output<typeof driveFiguresSchema>>();
     expectTypeOf<Awaited<ReturnType<typeof provinceHistory>>>().toExtend<z.output<typeof provinceHistorySchema>['points']>();
   });
@@ -48,7 +59,8 @@ describe('output schemas', () => {
     expect(nationalFiguresSchema.parse({ ...figures, updatedAt: null }).projects.budgetToman).toBe(huge);
     const province = { province: provinceByCode('IR-13'), ...figures, updatedAt: '2026-03-01T10:00:00.000Z' };
     expect(provinceFiguresSchema.parse(province).donations.totalToman).toBe(5n);
-    expect(() => allProvinceFiguresSchema.parse({ provinces: [province], national: { ...figures, updatedAt: null } })).toThrow();
-    expect(allProvinceFiguresSchema.parse({ provinces: PROVINCES.map(() => province), national: { ...figures, updatedAt: null } }).provinces).toHaveLength(31);
+    const country = { province: NATIONAL_PLACE, ...figures, updatedAt: null };
+    expect(() => allProvinceFiguresSchema.parse({ provinces: [province], country, national: { ...figures, updatedAt: null } })).toThrow();
+    expect(allProvinceFiguresSchema.parse({ provinces: PROVINCES.map(() => province), country, national: { ...figures, updatedAt: null } }).provinces).toHaveLength(31);
   });
 });

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Store } from '../store/store.ts';
-import { MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
+import { LABEL, MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
 import { AggregateUpdate } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
-import { InvalidImageError, contribution } from './contribution.ts';
+import { InvalidImageError, contribution, scopeLabels } from './contribution.ts';
 import { padSequence } from './sequence.ts';
 
 /** One stream record, already unmarshalled. */
@@ -51,7 +51,9 @@ const MAX_ATTEMPTS = 4;
 export async function applyStreamBatch(store: Store, shardId: string, records: readonly ChangeRecord[]): Promise<BatchResult> {
   const result: BatchResult = { applied: [], alreadyApplied: [], failed: [], invalid: [], writeRequests: 0 };
   const byScope = new Map<string, ScopeRecord[]>();
+  const labels = new Map<string, string>();
   for (const record of records) {
+    for (const [scope, label] of scopeLabels(record.newImage)) labels.set(scope, label);
     const sequence = padSequence(record.sequenceNumber);
     const before = safeContribution(record, 'old', result.invalid);
     const after = safeContribution(record, 'new', result.invalid);
@@ -66,7 +68,7 @@ export async function applyStreamBatch(store: Store, shardId: string, records: r
   await Promise.all(
     [...byScope].map(async ([scope, scopeRecords]) => {
       try {
-        const outcome = await applyToScope(store, scope, shardId, scopeRecords, () => result.writeRequests++);
+        const outcome = await applyToScope(store, scope, shardId, scopeRecords, labels.get(scope), () => result.writeRequests++);
         (outcome === 'applied' ? result.applied : result.alreadyApplied).push(scope);
       } catch (error) {
         result.failed.push({ scope, sequenceNumber: scopeRecords[0]!.original, error });
@@ -86,7 +88,14 @@ function safeContribution(record: ChangeRecord, which: 'old' | 'new', invalid: I
   }
 }
 
-async function applyToScope(store: Store, scope: string, shardId: string, records: ScopeRecord[], countWrite: () => void): Promise<'applied' | 'already'> {
+async function applyToScope(
+  store: Store,
+  scope: string,
+  shardId: string,
+  records: ScopeRecord[],
+  label: string | undefined,
+  countWrite: () => void,
+): Promise<'applied' | 'already'> {
   // First try: assume no record of this batch was applied before (the usual case).
   let pending = records;
   let expectedMark: string | undefined | null = null; // null: "below the first record"
@@ -97,7 +106,7 @@ async function applyToScope(store: Store, scope: string, shardId: string, record
     if (attempt > MAX_ATTEMPTS) throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
     try {
       countWrite();
-      await store.doc.send(updateCommand(store, scope, shardId, delta, pending.at(-1)!.sequence, expectedMark, pending[0]!.sequence));
+      await store.doc.send(updateCommand(store, scope, shardId, delta, pending.at(-1)!.sequence, expectedMark, pending[0]!.sequence, label));
       return 'applied';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -118,8 +127,10 @@ function updateCommand(
   lastSequence: string,
   expectedMark: string | undefined | null,
   firstSequence: string,
+  label: string | undefined,
 ) {
   const update = new AggregateUpdate(store, scope).set(`${MARK_PREFIX}${shardId}`, lastSequence).set(`${MARK_TIME_PREFIX}${shardId}`, Date.now());
+  if (label !== undefined) update.set(LABEL, label);
   for (const [counter, value] of delta) update.addCounter(counter, value);
   update.names['#mark'] = `${MARK_PREFIX}${shardId}`;
   let condition: string;

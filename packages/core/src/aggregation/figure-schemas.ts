@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { tomanSum } from '../money/toman.ts';
-import { PROVINCES, PROVINCE_CODES } from '../places/provinces.ts';
+import { INDICATOR_CODE } from '../indicators/catalogue.ts';
+import { COUNTIES } from '../places/counties.ts';
+import { NATIONAL_PLACE, PLACE_CODES, PROVINCES } from '../places/provinces.ts';
+import { DISTRIBUTION_KINDS } from '../schemas/distribution.ts';
 import { named } from '../schemas/named.ts';
-import { PROJECT_CATEGORIES, PROJECT_STATUSES, projectFields } from '../schemas/project.ts';
+import { countyCodeSchema } from '../schemas/common.ts';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../schemas/project.ts';
 
 /**
  * What figures.ts and read-figures.ts hand out, as schemas: the `Figures` of a scope and
@@ -29,42 +33,119 @@ export const projectFiguresSchema = named(
     jobsCreated: count,
     housingUnits: count,
     beneficiaryHouseholds: count,
+    villages: count.describe('Villages the projects serve'),
+    ruralDistricts: count.describe('Rural districts (دهستان) the projects serve'),
   }),
+);
+
+export const outputFigureSchema = named(
+  'OutputFigure',
+  z.strictObject({
+    target: count.describe("Sum of the projects' targets"),
+    actual: count.describe('Sum of what the projects delivered'),
+    planned: count.describe("Sum of the plans' targets (programme scopes)"),
+  }),
+);
+
+export const outputFiguresSchema = named(
+  'OutputFigures',
+  z.record(z.string().max(48).regex(INDICATOR_CODE), outputFigureSchema).describe('By indicator code (GET /indicators); only indicators with a value'),
 );
 
 export const donationFiguresSchema = named('DonationFigures', z.strictObject({ count, cashToman: tomanSum, inKindToman: tomanSum, totalToman: tomanSum }));
 
-export const distributionFiguresSchema = named('DistributionFigures', z.strictObject({ count, packages: count, households: count, valueToman: tomanSum }));
+const kindFigures = z.strictObject({ count, packages: count, valueToman: tomanSum });
+
+export const distributionFiguresSchema = named(
+  'DistributionFigures',
+  z.strictObject({
+    count,
+    packages: count.describe('Packages of the distributions whose count is known'),
+    uncounted: count.describe('Distributions recorded without a package count'),
+    households: count,
+    valueToman: tomanSum,
+    byKind: z.strictObject(Object.fromEntries(DISTRIBUTION_KINDS.map((k) => [k, kindFigures])) as Record<(typeof DISTRIBUTION_KINDS)[number], typeof kindFigures>),
+  }),
+);
 
 /** `Figures` of figures.ts, spread into each reader's shape. */
-const figures = { projects: projectFiguresSchema, donations: donationFiguresSchema, distributions: distributionFiguresSchema };
+const figures = { projects: projectFiguresSchema, outputs: outputFiguresSchema, donations: donationFiguresSchema, distributions: distributionFiguresSchema };
 
 /** When the aggregate last changed; null while nothing has been counted in the scope. */
 const updatedAt = z.iso.datetime().nullable();
 
-const longestName = Math.max(...PROVINCES.flatMap((p) => [p.fa.length, p.en.length]));
+const longestName = Math.max(...[...PROVINCES, NATIONAL_PLACE].flatMap((p) => [p.fa.length, p.en.length]));
 
 export const provinceSchema = named(
   'Province',
-  z.strictObject({ code: z.enum(PROVINCE_CODES), fa: z.string().max(longestName), en: z.string().max(longestName) }),
+  z.strictObject({ code: z.enum(PLACE_CODES).describe('A province, or IR: what was recorded for the whole country'), fa: z.string().max(longestName), en: z.string().max(longestName) }),
 );
 
 export const provinceFiguresSchema = named('ProvinceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
 
-export const countyFiguresSchema = named('CountyFigures', z.strictObject({ county: projectFields.shape.county, ...figures, updatedAt }));
+export const countyFiguresSchema = named(
+  'CountyFigures',
+  z.strictObject({ code: countyCodeSchema.describe("The county's catalogue code"), county: z.string().max(80).describe('Its name as the catalogue spells it'), ...figures, updatedAt }),
+);
+
+/** GET /provinces/{code}/counties (read-counties.ts): a catalogue county with its figures, zeros where nothing is recorded. */
+export const catalogueCountyFiguresSchema = named(
+  'CatalogueCountyFigures',
+  z.strictObject({
+    code: countyCodeSchema.describe("The county's catalogue code"),
+    name: z.string().max(80).describe('Its name as the catalogue spells it'),
+    ruralDistricts: count.describe('Rural districts (دهستان) the catalogue lists in the county'),
+    ...figures,
+    updatedAt,
+  }),
+);
+
+/** Every county of the province's catalogue, in catalogue order (at most the catalogue's whole list). */
+export const provinceCountiesSchema = named(
+  'ProvinceCounties',
+  z.strictObject({ province: provinceSchema, counties: z.array(catalogueCountyFiguresSchema).max(COUNTIES.length) }),
+);
 
 export const nationalFiguresSchema = named('NationalFigures', z.strictObject({ ...figures, updatedAt }));
 
-/** allProvinceFigures: the 31 provinces in PROVINCES order, and their sum. */
+/** allProvinceFigures: the 31 provinces in PROVINCES order, what was recorded for the whole country (`IR`), and the sum of all. */
 export const allProvinceFiguresSchema = named(
   'AllProvinceFigures',
-  z.strictObject({ provinces: z.array(provinceFiguresSchema).length(PROVINCES.length), national: nationalFiguresSchema }),
+  z.strictObject({
+    provinces: z.array(provinceFiguresSchema).length(PROVINCES.length),
+    country: provinceFiguresSchema.describe('What was recorded for IR, the country itself (no province)'),
+    national: nationalFiguresSchema.describe('The 31 provinces plus IR'),
+  }),
 );
 
-/** provinceFigures: one province and its counties (as many as records have named). */
+/** The figures of a programme or a partner in one place (read-programmes.ts). */
+export const placeFiguresSchema = named('PlaceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
+
+const programmeName = z.string().min(1).max(400);
+const programmeKey = z.string().max(400).describe('The name key the programme is matched by (text/name-key.ts)');
+
+export const programmeFiguresSchema = named('ProgrammeFigures', z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt }));
+
+/** Programmes are national schemes, a few dozen in practice; the bound keeps a response finite. */
+const MAX_PROGRAMMES = 10_000;
+
+export const programmeListSchema = named('ProgrammeList', z.strictObject({ items: z.array(programmeFiguresSchema).max(MAX_PROGRAMMES) }));
+
+export const programmeWithProvincesSchema = named(
+  'ProgrammeWithProvinces',
+  z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }),
+);
+
+/** A province's programmes, each with its figures there. */
+export const placeProgrammeSchema = named(
+  'PlaceProgramme',
+  z.strictObject({ name: programmeName, key: programmeKey, province: provinceSchema, ...figures, updatedAt }),
+);
+
+/** provinceFigures: one province (or IR) with the counties records have named, and its programmes. */
 export const provinceWithCountiesSchema = named(
   'ProvinceWithCounties',
-  z.strictObject({ province: provinceSchema, ...figures, updatedAt, counties: z.array(countyFiguresSchema) }),
+  z.strictObject({ province: provinceSchema, ...figures, updatedAt, counties: z.array(countyFiguresSchema), programmes: z.array(placeProgrammeSchema).max(MAX_PROGRAMMES) }),
 );
 
 export const driveFiguresSchema = named(
@@ -81,7 +162,7 @@ export const historyPointSchema = named('HistoryPoint', z.strictObject({ date: z
 export const provinceHistorySchema = named(
   'ProvinceHistory',
   z.strictObject({
-    code: z.union([z.literal('national'), z.enum(PROVINCE_CODES)]),
+    code: z.union([z.literal('national'), z.enum(PLACE_CODES)]),
     from: z.iso.date(),
     to: z.iso.date(),
     points: z.array(historyPointSchema).max(100_000),

@@ -1,5 +1,16 @@
+import { SHIPPED_INDICATORS } from '../indicators/catalogue.ts';
+import { DISTRIBUTION_KINDS, type DistributionKind } from '../schemas/distribution.ts';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type ProjectCategory, type ProjectStatus } from '../schemas/project.ts';
 import type { Counters } from './counters.ts';
+import { parseIndicatorCounter } from './output-counters.ts';
+
+/** One indicator in a scope: the projects' targets and actuals, and (in programme scopes) what plans set out. */
+export interface OutputFigure {
+  target: number;
+  actual: number;
+  /** The sum of the plans' targets (programme scopes; 0 elsewhere). */
+  planned: number;
+}
 
 /** The figures a reader sees for one scope: what a newspaper would print. Money in toman. */
 export interface Figures {
@@ -17,9 +28,43 @@ export interface Figures {
     jobsCreated: number;
     housingUnits: number;
     beneficiaryHouseholds: number;
+    /** Villages and rural districts the projects serve (as the projects report them). */
+    villages: number;
+    ruralDistricts: number;
   };
+  /** By indicator code (GET /indicators): only indicators with a value in the scope. */
+  outputs: Record<string, OutputFigure>;
   donations: { count: number; cashToman: bigint; inKindToman: bigint; totalToman: bigint };
-  distributions: { count: number; packages: number; households: number; valueToman: bigint };
+  distributions: {
+    count: number;
+    /** Packages of the distributions whose count is known. */
+    packages: number;
+    /** Distributions recorded without a package count: kept apart, never counted as zero. */
+    uncounted: number;
+    households: number;
+    valueToman: bigint;
+    byKind: Record<DistributionKind, { count: number; packages: number; valueToman: bigint }>;
+  };
+}
+
+/** The fixed counters that are the actuals of catalogue indicators (indicators/catalogue.ts `field`). */
+const FIELD_COUNTERS: Record<string, string> = Object.fromEntries(
+  SHIPPED_INDICATORS.filter((i) => i.field).map((i) => [i.code, i.field!]),
+);
+
+function outputsFrom(counters: Counters): Record<string, OutputFigure> {
+  const outputs: Record<string, OutputFigure> = {};
+  const entry = (code: string) => (outputs[code] ??= { target: 0, actual: 0, planned: 0 });
+  for (const [counter, value] of counters) {
+    const parsed = parseIndicatorCounter(counter);
+    if (!parsed) continue;
+    entry(parsed.indicator)[parsed.measure] = Number(value);
+  }
+  for (const [code, counter] of Object.entries(FIELD_COUNTERS)) {
+    const value = Number(counters.get(counter) ?? 0n);
+    if (value !== 0) entry(code).actual = value;
+  }
+  return Object.fromEntries(Object.entries(outputs).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export function figuresFrom(counters: Counters): Figures {
@@ -38,13 +83,28 @@ export function figuresFrom(counters: Counters): Figures {
       jobsCreated: num('jobsCreated'),
       housingUnits: num('housingUnits'),
       beneficiaryHouseholds: num('beneficiaryHouseholds'),
+      villages: num('villages'),
+      ruralDistricts: num('ruralDistricts'),
     },
+    outputs: outputsFrom(counters),
     donations: {
       count: num('donations'),
       cashToman: big('donationCashToman'),
       inKindToman: big('donationInKindToman'),
       totalToman: big('donationCashToman') + big('donationInKindToman'),
     },
-    distributions: { count: num('distributions'), packages: num('packages'), households: num('households'), valueToman: big('distributedToman') },
+    distributions: {
+      count: num('distributions'),
+      packages: num('packages'),
+      uncounted: num('distributionsUncounted'),
+      households: num('households'),
+      valueToman: big('distributedToman'),
+      byKind: Object.fromEntries(
+        DISTRIBUTION_KINDS.map((k) => [
+          k,
+          { count: num(`distributionKind:${k}`), packages: num(`distributionKindPackages:${k}`), valueToman: big(`distributionKindToman:${k}`) },
+        ]),
+      ) as Figures['distributions']['byKind'],
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { PROVINCES, provinceByCode, type Province, type ProvinceCode } from '../places/provinces.ts';
+import { countyByCode } from '../places/counties.ts';
+import { NATIONAL_CODE, NATIONAL_PLACE, PROVINCES, provinceByCode, type PlaceCode, type Province } from '../places/provinces.ts';
 import { queryAll } from '../store/items.ts';
 import type { Store } from '../store/store.ts';
 import { indexPartitions, keys, partitionQuery } from '../table/keys.ts';
@@ -8,12 +9,20 @@ import { addInto, type Counters } from './counters.ts';
 import { figuresFrom, type Figures } from './figures.ts';
 import { NATIONAL_SCOPE, parseScope, scopes } from './scopes.ts';
 
+/** A province, or the country itself (`IR`) named like one. */
+export type Place = Province | typeof NATIONAL_PLACE;
+
+export function placeByCode(code: PlaceCode): Place {
+  return code === NATIONAL_CODE ? NATIONAL_PLACE : provinceByCode(code);
+}
+
 export interface ProvinceFigures extends Figures {
-  province: Province;
+  province: Place;
   updatedAt: string | null;
 }
 
 export interface CountyFigures extends Figures {
+  code: string;
   county: string;
   updatedAt: string | null;
 }
@@ -24,10 +33,17 @@ function aggregateFigures(item: Record<string, unknown> | undefined): { counters
   return { counters: aggregate.counters, updatedAt: aggregate.updatedAt ?? null };
 }
 
-/** All 31 provinces and the national total, live: one batch read of 31 items. */
-export async function allProvinceFigures(store: Store): Promise<{ provinces: ProvinceFigures[]; national: Figures & { updatedAt: string | null } }> {
+const PLACES: readonly Place[] = [...PROVINCES, NATIONAL_PLACE];
+
+/**
+ * All 31 provinces, what was recorded for the country itself (`IR`), and the national total
+ * (the provinces plus `IR`), live: one batch read of 32 items.
+ */
+export async function allProvinceFigures(
+  store: Store,
+): Promise<{ provinces: ProvinceFigures[]; country: ProvinceFigures; national: Figures & { updatedAt: string | null } }> {
   const result = await store.doc.send(
-    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PROVINCES.map((p) => keys.aggregate(scopes.province(p.code))), ConsistentRead: true } } }),
+    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PLACES.map((p) => keys.aggregate(scopes.province(p.code))), ConsistentRead: true } } }),
   );
   let items = result.Responses?.[store.tableName] ?? [];
   // BatchGet may leave keys unprocessed under load: read those one by one.
@@ -39,29 +55,30 @@ export async function allProvinceFigures(store: Store): Promise<{ provinces: Pro
   const byScope = new Map(items.map((item) => [String(item.scope), item]));
   const national = new Map<string, bigint>();
   let latest: string | null = null;
-  const provinces = PROVINCES.map((province) => {
+  const places = PLACES.map((province) => {
     const { counters, updatedAt } = aggregateFigures(byScope.get(scopes.province(province.code)));
     addInto(national, counters);
     if (updatedAt && (!latest || updatedAt > latest)) latest = updatedAt;
     return { province, ...figuresFrom(counters), updatedAt };
   });
-  return { provinces, national: { ...figuresFrom(national), updatedAt: latest } };
+  return { provinces: places.slice(0, PROVINCES.length), country: places.at(-1)!, national: { ...figuresFrom(national), updatedAt: latest } };
 }
 
-/** One province with its counties (one read and one query, whatever the data size). */
-export async function provinceFigures(store: Store, code: ProvinceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
+/** One province (or `IR`) with its counties (one read and one query, whatever the data size). */
+export async function provinceFigures(store: Store, code: PlaceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
   const [own, counties] = await Promise.all([
     store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.aggregate(scopes.province(code)), ConsistentRead: true })),
     queryAll(store, partitionQuery(indexPartitions.countyAggregates(code))),
   ]);
   const { counters, updatedAt } = aggregateFigures(own.Item);
   return {
-    province: provinceByCode(code),
+    province: placeByCode(code),
     ...figuresFrom(counters),
     updatedAt,
     counties: counties.map((item) => {
       const aggregate = readAggregateItem(item);
-      return { county: parseScope(aggregate.scope)?.county ?? '', ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
+      const code = parseScope(aggregate.scope)?.county ?? '';
+      return { code, county: countyByCode(code)?.name ?? code, ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
     }),
   };
 }
@@ -78,7 +95,7 @@ export interface HistoryPoint extends Figures {
 }
 
 /** Daily snapshots of a province (or the nation) between two dates, inclusive. */
-export async function provinceHistory(store: Store, code: ProvinceCode | 'national', from: string, to: string): Promise<HistoryPoint[]> {
+export async function provinceHistory(store: Store, code: PlaceCode | 'national', from: string, to: string): Promise<HistoryPoint[]> {
   const scope = code === 'national' ? NATIONAL_SCOPE : scopes.province(code);
   const items = await queryAll(store, {
     KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',

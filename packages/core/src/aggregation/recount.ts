@@ -1,5 +1,8 @@
 import { ScanCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
+import { WHOLE_PROVINCE_LABEL, closestCounties, matchCounty } from '../places/counties.ts';
+import { isProvinceCode } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
+import { nameKey } from '../text/name-key.ts';
 import { SORT_KEYS } from '../table/keys.ts';
 import { readAggregateItem, type StoredAggregate } from './aggregate-item.ts';
 import { addScoped, type ScopedCounters } from './counters.ts';
@@ -14,7 +17,43 @@ export interface Recount {
   stored: Map<string, StoredAggregate>;
   /** Items that cannot be aggregated (they count as nothing, as in the stream path). */
   invalid: { keys: Record<string, unknown>; issues: string[] }[];
+  /** Stored records whose legacy county text matches no catalogue county: counted for their province only. */
+  unmatchedCounties: UnmatchedCounty[];
   itemsScanned: number;
+}
+
+/**
+ * A county name stored before records carried a catalogue code (`county` without `countyCode`)
+ * that matches no county of its province (places/counties.ts `matchCounty`, aliases included):
+ * such records count for the province only. Reported, never rewritten.
+ */
+export interface UnmatchedCounty {
+  /** The record's place (a province, or `IR`). */
+  province: string;
+  /** The text as stored (of the spellings sharing one name key, the first in code-point order). */
+  county: string;
+  /** How many counted records (projects, donations, distributions; voided ones aside) carry it. */
+  records: number;
+  /** The catalogue counties it is nearest to (`closestCounties`), for whoever corrects the records. */
+  suggestions: string[];
+}
+
+/** The item types whose county is a place within the province. */
+const PLACED_TYPES = new Set(['Project', 'Donation', 'Distribution']);
+const WHOLE_PROVINCE_KEY = nameKey(WHOLE_PROVINCE_LABEL);
+
+/**
+ * The unmatched county `item` carries, as a key to collect it under (its place and the name key
+ * of its text), or undefined: it has a code, no county, the whole-province label, or a match.
+ */
+function unmatchedCounty(item: Record<string, unknown>): { key: string; province: string; county: string } | undefined {
+  if (!PLACED_TYPES.has(item.type as string) || item.voidedAt !== undefined || item.countyCode) return undefined;
+  const { province, county } = item;
+  if (typeof province !== 'string' || typeof county !== 'string') return undefined;
+  const key = nameKey(county);
+  if (key === '' || key === WHOLE_PROVINCE_KEY) return undefined;
+  if (isProvinceCode(province) && matchCounty(province, county)) return undefined;
+  return { key: `${province}#${key}`, province, county };
 }
 
 /**
@@ -22,12 +61,22 @@ export interface Recount {
  * reading the stored aggregates in the same pass.
  */
 export async function recount(store: Store, segments = 4): Promise<Recount> {
-  const result: Recount = { expected: new Map(), latestWrite: new Map(), stored: new Map(), invalid: [], itemsScanned: 0 };
-  await Promise.all(Array.from({ length: segments }, (_, segment) => scanSegment(store, segment, segments, result)));
+  const result: Recount = { expected: new Map(), latestWrite: new Map(), stored: new Map(), invalid: [], unmatchedCounties: [], itemsScanned: 0 };
+  const unmatched = new Map<string, Omit<UnmatchedCounty, 'suggestions'>>();
+  await Promise.all(Array.from({ length: segments }, (_, segment) => scanSegment(store, segment, segments, result, unmatched)));
+  result.unmatchedCounties = [...unmatched.values()]
+    .sort((a, b) => a.province.localeCompare(b.province) || b.records - a.records || (a.county < b.county ? -1 : a.county > b.county ? 1 : 0))
+    .map((u) => ({ ...u, suggestions: isProvinceCode(u.province) ? closestCounties(u.province, u.county).map((c) => c.name) : [] }));
   return result;
 }
 
-async function scanSegment(store: Store, segment: number, totalSegments: number, result: Recount): Promise<void> {
+async function scanSegment(
+  store: Store,
+  segment: number,
+  totalSegments: number,
+  result: Recount,
+  unmatched: Map<string, Omit<UnmatchedCounty, 'suggestions'>>,
+): Promise<void> {
   let start: Record<string, NativeAttributeValue> | undefined;
   const types = [...COUNTED_TYPES, 'Aggregate'];
   do {
@@ -52,6 +101,15 @@ async function scanSegment(store: Store, segment: number, totalSegments: number,
       try {
         const scoped = contribution(item);
         addScoped(result.expected, scoped);
+        const county = unmatchedCounty(item);
+        if (county) {
+          const seen = unmatched.get(county.key);
+          if (!seen) unmatched.set(county.key, { province: county.province, county: county.county, records: 1 });
+          else {
+            seen.records++;
+            if (county.county < seen.county) seen.county = county.county;
+          }
+        }
         for (const scope of scoped.keys()) {
           const previous = result.latestWrite.get(scope);
           if (typeof item.updatedAt === 'string' && (!previous || item.updatedAt > previous)) result.latestWrite.set(scope, item.updatedAt);

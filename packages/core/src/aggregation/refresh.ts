@@ -6,7 +6,7 @@ import { keys } from '../table/keys.ts';
 import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, type StoredAggregate } from './aggregate-item.ts';
 import { AggregateUpdate } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
-import { recount } from './recount.ts';
+import { recount, type UnmatchedCounty } from './recount.ts';
 import { NATIONAL_SCOPE, scopes } from './scopes.ts';
 
 export interface RefreshOptions {
@@ -30,6 +30,12 @@ export interface RefreshReport {
   scopesChecked: number;
   drift: ScopeDrift[];
   invalidItems: { keys: Record<string, unknown>; issues: string[] }[];
+  /**
+   * County names of records stored before records carried a catalogue code that match no
+   * catalogue county, by place, with how many records carry each: those records count for their
+   * province only. Reported, never rewritten.
+   */
+  unmatchedCounties: UnmatchedCounty[];
   marksPruned: number;
   historyDate: string;
   historyWritten: number;
@@ -49,6 +55,7 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
     scopesChecked: 0,
     drift: [],
     invalidItems: counted.invalid,
+    unmatchedCounties: counted.unmatchedCounties,
     marksPruned: 0,
     historyDate: now.toISOString().slice(0, 10),
     historyWritten: 0,

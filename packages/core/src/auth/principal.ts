@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ForbiddenError } from '../errors.ts';
-import { isProvinceCode, type ProvinceCode } from '../places/provinces.ts';
+import { NATIONAL_CODE, isProvinceCode, type PlaceCode, type ProvinceCode } from '../places/provinces.ts';
 
 export const ROLES = ['admin', 'editor', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,25 +13,34 @@ export interface Principal {
 }
 
 /** What a principal may do; each action is checked against a province where it has one. */
-export type Action = 'project:write' | 'project:delete' | 'drive:write' | 'donation:write' | 'donation:read' | 'donor:readPhone';
+export type Action =
+  | 'project:write'
+  | 'project:delete'
+  | 'drive:write'
+  | 'donation:write'
+  | 'donation:read'
+  | 'donor:readPhone'
+  /** The indicator catalogue, programme plans and the partner register: national reference data. */
+  | 'catalogue:write';
 
 const ALLOWED: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set<Action>(['project:write', 'project:delete', 'drive:write', 'donation:write', 'donation:read', 'donor:readPhone']),
+  admin: new Set<Action>(['project:write', 'project:delete', 'drive:write', 'donation:write', 'donation:read', 'donor:readPhone', 'catalogue:write']),
   editor: new Set<Action>(['project:write', 'donation:write', 'donation:read']),
   operator: new Set<Action>(['donation:write', 'donation:read']),
   viewer: new Set<Action>(),
 };
 
-export function mayActIn(principal: Principal, province: ProvinceCode): boolean {
-  return principal.provinces === '*' || principal.provinces.includes(province);
+/** The country (`IR`) is no one province's: only a caller with `*` acts there. */
+export function mayActIn(principal: Principal, place: PlaceCode): boolean {
+  return principal.provinces === '*' || (place !== NATIONAL_CODE && principal.provinces.includes(place));
 }
 
-export function can(principal: Principal, action: Action, province?: ProvinceCode): boolean {
+export function can(principal: Principal, action: Action, province?: PlaceCode): boolean {
   return ALLOWED[principal.role].has(action) && (province === undefined || mayActIn(principal, province));
 }
 
 /** Throws ForbiddenError unless the principal may do `action` in every province given. */
-export function authorize(principal: Principal, action: Action, ...provinces: ProvinceCode[]): void {
+export function authorize(principal: Principal, action: Action, ...provinces: PlaceCode[]): void {
   if (!ALLOWED[principal.role].has(action)) {
     throw new ForbiddenError(`The role ${principal.role} may not ${action.replace(':', ' ')}`);
   }

@@ -53,14 +53,28 @@ export function provinceByCode(code: ProvinceCode): Province {
   return byCode.get(code)!;
 }
 
+const asCode = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .trim()
+        .toUpperCase()
+        .replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    : v;
+
 /** Accepts `IR-13`, `ir-13` or `IR-۱۳`; anything else is a validation error naming the field. */
-export const provinceCodeSchema = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v
-          .trim()
-          .toUpperCase()
-          .replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
-      : v,
-  z.enum(PROVINCE_CODES),
-);
+export const provinceCodeSchema = z.preprocess(asCode, z.enum(PROVINCE_CODES));
+
+/** The country itself (ISO 3166-1 `IR`): the place of what belongs to no one province. Only callers with `*` act there. */
+export const NATIONAL_CODE = 'IR';
+export type PlaceCode = ProvinceCode | typeof NATIONAL_CODE;
+export const PLACE_CODES = [...PROVINCE_CODES, NATIONAL_CODE] as [PlaceCode, ...PlaceCode[]];
+
+export function isPlaceCode(value: string): value is PlaceCode {
+  return value === NATIONAL_CODE || byCode.has(value);
+}
+
+/** A province or the country: where a project, plan, donation or distribution belongs. */
+export const placeCodeSchema = z.preprocess(asCode, z.enum(PLACE_CODES));
+
+/** The country as a place, named like a province. */
+export const NATIONAL_PLACE = { code: NATIONAL_CODE, fa: 'کل کشور', en: 'Iran (national)' } as const;

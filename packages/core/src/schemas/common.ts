@@ -100,6 +100,9 @@ export const isoDateTime = z
   .pipe(z.iso.datetime())
   .meta({ description: `ISO date-time with an offset, from ${EARLIEST_DATE} up to now` });
 
+/** A county's catalogue code (places/counties.ts): the province's two digits, then the county's. */
+export const countyCodeSchema = z.string().max(4).regex(/^\d{4}$/);
+
 /** ULID, the id of every entity. */
 export const entityId = z.ulid();
 

@@ -2,27 +2,67 @@ import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { provinceCodeSchema } from '../places/provinces.ts';
 import { countInput, entityId, goodsItem, isoDateTime, persianText } from './common.ts';
+import type { RuleViolation } from './project.ts';
 
-export const DISTRIBUTION_KINDS = ['livelihood_package', 'dowry_set', 'hygiene_pack', 'other'] as const;
+/** What was handed out; the one list of kinds, with the Persian label of each (the web pages show these). */
+export const DISTRIBUTION_KIND_LABELS = {
+  livelihood_package: 'بستهٔ معیشتی',
+  food: 'اقلام خوراکی',
+  hot_meal: 'غذای گرم (اطعام)',
+  dowry_set: 'جهیزیه',
+  hygiene_pack: 'بستهٔ بهداشتی',
+  clothing: 'پوشاک',
+  stationery: 'لوازم‌التحریر',
+  heating_fuel: 'سوخت زمستانی',
+  medical: 'دارو و اقلام پزشکی',
+  cash_aid: 'کمک نقدی',
+  other: 'سایر',
+} as const;
+export type DistributionKind = keyof typeof DISTRIBUTION_KIND_LABELS;
+export const DISTRIBUTION_KINDS = Object.keys(DISTRIBUTION_KIND_LABELS) as [DistributionKind, ...DistributionKind[]];
+
+const goodsList = z.array(goodsItem).max(100);
+
+/** The distribution's own fields, as a client sends them (no defaults: a patch must not invent values). */
+const distributionShape = {
+  driveId: entityId,
+  province: provinceCodeSchema,
+  county: persianText(80),
+  kind: z.enum(DISTRIBUTION_KINDS),
+  /** How many packages; absent when the count is unknown (a report may give only the value), never 0. */
+  packages: countInput(10_000_000).optional().describe('Packages handed out, at least 1; leave it out when the count is unknown'),
+  households: countInput(10_000_000),
+  valueToman: tomanInput,
+  items: goodsList.optional(),
+  phase: persianText(100).optional(),
+  distributedAt: isoDateTime.optional(),
+};
+
+/** A count that is given is at least one (an unknown count is left out, not 0); on create and after a patch is merged. */
+export function distributionRuleViolations(distribution: { packages?: number | undefined }): RuleViolation[] {
+  return distribution.packages === 0 ? [{ field: 'packages', rule: 'atLeastOne' }] : [];
+}
 
 /** POST /distributions: packages handed to households in one county. */
 export const distributionInput = z
-  .strictObject({
-    driveId: entityId,
-    province: provinceCodeSchema,
-    county: persianText(80),
-    kind: z.enum(DISTRIBUTION_KINDS),
-    packages: countInput(10_000_000),
-    households: countInput(10_000_000),
-    valueToman: tomanInput.default(0n),
-    items: z.array(goodsItem).max(100).optional(),
-    phase: persianText(100).optional(),
-    distributedAt: isoDateTime.optional(),
-  })
+  .strictObject({ ...distributionShape, valueToman: distributionShape.valueToman.default(0n) })
   .superRefine((distribution, ctx) => {
-    if (distribution.packages === 0) {
-      ctx.addIssue({ code: 'custom', path: ['packages'], params: { key: 'atLeastOne' }, input: 0 });
-    }
+    for (const v of distributionRuleViolations(distribution)) ctx.addIssue({ code: 'custom', path: [v.field], params: { key: v.rule }, input: undefined });
   });
 export type DistributionInput = z.input<typeof distributionInput>;
 export type DistributionFields = z.output<typeof distributionInput>;
+
+/**
+ * PATCH /distributions/{id}: any non-empty subset of the fields; `null` removes what may be
+ * absent (`packages` becomes unknown; the goods, the phase). The rules are checked after merging.
+ */
+export const distributionPatch = z
+  .strictObject({
+    ...distributionShape,
+    packages: distributionShape.packages.unwrap().nullable(),
+    items: goodsList.nullable(),
+    phase: distributionShape.phase.unwrap().nullable(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export type DistributionPatch = z.output<typeof distributionPatch>;

@@ -2,8 +2,10 @@ import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { provinceCodeSchema } from '../places/provinces.ts';
 import { entityId, goodsItem, isoDateTime, persianText, phoneInput } from './common.ts';
+import type { RuleViolation } from './project.ts';
 
 export const DONATION_KINDS = ['cash', 'in_kind'] as const;
+export type DonationKind = (typeof DONATION_KINDS)[number];
 
 /** Who gave: personal data, shown only to staff of the province and the phone only to admins. */
 export const donorInput = z.strictObject({
@@ -12,31 +14,61 @@ export const donorInput = z.strictObject({
   anonymous: z.boolean().default(false),
 });
 
+/**
+ * A correction of the donor: a field given replaces the stored one, `null` removes it, a field
+ * left out stays. An operator, who never sees the phone, does not erase it by correcting the name.
+ */
+export const donorPatch = z.strictObject({
+  name: donorInput.shape.name.unwrap().nullable().optional(),
+  phone: donorInput.shape.phone.unwrap().nullable().optional(),
+  anonymous: z.boolean().optional(),
+});
+
+const goodsList = z.array(goodsItem).max(100);
+
+/** The donation's own fields, as a client sends them (no defaults: a patch must not invent values). */
+const donationShape = {
+  driveId: entityId,
+  province: provinceCodeSchema,
+  county: persianText(80),
+  kind: z.enum(DONATION_KINDS),
+  /** Cash received, or the estimated value of the goods. */
+  amountToman: tomanInput,
+  items: goodsList.optional(),
+  donor: donorInput.optional(),
+  /** The collection point (a mosque, a school, a bank account, a charity office). */
+  channel: persianText(120),
+  receivedAt: isoDateTime.optional(),
+};
+
+type DonationRuleInput = { kind: DonationKind; amountToman: bigint; items?: readonly unknown[] | undefined };
+
+/**
+ * Rules across fields, applied to a new donation and to a donation after a correction is merged:
+ * goods are listed for an in-kind donation and for no cash one, and cash has an amount.
+ */
+export function donationRuleViolations(donation: DonationRuleInput): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (donation.kind === 'in_kind' && !donation.items?.length) violations.push({ field: 'items', rule: 'inKindNeedsItems' });
+  if (donation.kind === 'cash' && donation.items?.length) violations.push({ field: 'items', rule: 'cashHasNoItems' });
+  if (donation.kind === 'cash' && donation.amountToman === 0n) violations.push({ field: 'amountToman', rule: 'cashNeedsAmount' });
+  return violations;
+}
+
 /** POST /donations: cash, or goods with their estimated value, received at a collection point. */
-export const donationInput = z
-  .strictObject({
-    driveId: entityId,
-    province: provinceCodeSchema,
-    county: persianText(80),
-    kind: z.enum(DONATION_KINDS),
-    /** Cash received, or the estimated value of the goods. */
-    amountToman: tomanInput,
-    items: z.array(goodsItem).max(100).optional(),
-    donor: donorInput.optional(),
-    /** The collection point (a mosque, a school, a bank account, a charity office). */
-    channel: persianText(120),
-    receivedAt: isoDateTime.optional(),
-  })
-  .superRefine((donation, ctx) => {
-    if (donation.kind === 'in_kind' && !donation.items?.length) {
-      ctx.addIssue({ code: 'custom', path: ['items'], params: { key: 'inKindNeedsItems' }, input: donation.items });
-    }
-    if (donation.kind === 'cash' && donation.items?.length) {
-      ctx.addIssue({ code: 'custom', path: ['items'], params: { key: 'cashHasNoItems' }, input: donation.items });
-    }
-    if (donation.kind === 'cash' && donation.amountToman === 0n) {
-      ctx.addIssue({ code: 'custom', path: ['amountToman'], params: { key: 'cashNeedsAmount' }, input: 0 });
-    }
-  });
+export const donationInput = z.strictObject(donationShape).superRefine((donation, ctx) => {
+  for (const v of donationRuleViolations(donation)) ctx.addIssue({ code: 'custom', path: [v.field], params: { key: v.rule }, input: undefined });
+});
 export type DonationInput = z.input<typeof donationInput>;
 export type DonationFields = z.output<typeof donationInput>;
+
+/**
+ * PATCH /donations/{id}: any non-empty subset of the fields, the donor's included; `null`
+ * removes what may be absent (the goods, the donor, the donor's name or phone). The rules are
+ * checked after merging.
+ */
+export const donationPatch = z
+  .strictObject({ ...donationShape, items: goodsList.nullable(), donor: donorPatch.nullable() })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export type DonationPatch = z.output<typeof donationPatch>;

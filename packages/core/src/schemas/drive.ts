@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { provinceCodeSchema } from '../places/provinces.ts';
 import { isoDate, persianText } from './common.ts';
+import { partnerRefs } from './partner.ts';
 import type { RuleViolation } from './project.ts';
 
 /** A charity campaign (e.g. one phase of a relief drive); donations and distributions belong to one. */
@@ -11,6 +12,8 @@ const driveShape = {
   phase: persianText(100).optional(),
   startDate: isoDate,
   endDate: isoDate.optional(),
+  /** The partners running or funding the drive (absent: none); each must be registered. */
+  partners: partnerRefs.optional(),
 };
 
 /** The end of a drive is not before its start (checked on create and after a patch is merged). */

@@ -1,29 +1,49 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
-import { provinceCodeSchema } from '../places/provinces.ts';
+import { placeCodeSchema } from '../places/provinces.ts';
 import { countInput, isoDate, percentInput, persianText } from './common.ts';
+import { projectOutputs } from './output.ts';
+import { partnerRefs } from './partner.ts';
 
-export const PROJECT_CATEGORIES = [
-  'housing',
-  'workshop',
-  'agriculture',
-  'water',
-  'school',
-  'mosque',
-  'health',
-  'sports',
-  'cultural',
-  'flood_protection',
-  'green_space',
-  'roads',
-  'electricity',
-  'reconstruction',
-  'other',
-] as const;
-export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+/** Project categories, each with its Persian label (the one place labels live; the web imports them). */
+export const PROJECT_CATEGORY_LABELS = {
+  housing: 'مسکن محرومان',
+  workshop: 'کارگاه تولیدی',
+  agriculture: 'کشاورزی و دامداری',
+  water: 'آبرسانی',
+  qanat: 'قنات',
+  school: 'مدرسه',
+  mosque: 'مسجد',
+  clergy_residence: 'منزل روحانی',
+  quran_school: 'دارالقرآن',
+  health: 'خانهٔ بهداشت و درمان',
+  addiction_camp: 'کمپ ترک اعتیاد',
+  body_washing_house: 'غسالخانه',
+  martyrs_cemetery: 'گلزار شهدا',
+  sports: 'ورزشی',
+  cultural: 'فرهنگی',
+  cultural_complex: 'مجتمع فرهنگی',
+  public_building: 'ساختمان عمومی',
+  flood_protection: 'مهار سیلاب',
+  green_space: 'فضای سبز',
+  roads: 'راه روستایی',
+  electricity: 'برق‌رسانی',
+  reconstruction: 'بازسازی پس از سیل و زلزله',
+  other: 'سایر',
+} as const;
+export type ProjectCategory = keyof typeof PROJECT_CATEGORY_LABELS;
+export const PROJECT_CATEGORIES = Object.keys(PROJECT_CATEGORY_LABELS) as [ProjectCategory, ...ProjectCategory[]];
 
-export const PROJECT_STATUSES = ['planned', 'in_progress', 'completed', 'operational', 'suspended', 'cancelled'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const PROJECT_STATUS_LABELS = {
+  planned: 'در دست برنامه',
+  in_progress: 'در حال اجرا',
+  completed: 'تکمیل‌شده',
+  operational: 'در حال بهره‌برداری',
+  suspended: 'متوقف',
+  cancelled: 'لغوشده',
+} as const;
+export type ProjectStatus = keyof typeof PROJECT_STATUS_LABELS;
+export const PROJECT_STATUSES = Object.keys(PROJECT_STATUS_LABELS) as [ProjectStatus, ...ProjectStatus[]];
 
 /** Statuses that mean the work is done: progress must be 100. */
 export const FINISHED_STATUSES: readonly ProjectStatus[] = ['completed', 'operational'];
@@ -34,9 +54,14 @@ const projectShape = {
   category: z.enum(PROJECT_CATEGORIES),
   subcategory: persianText(100).optional(),
   programme: persianText(100),
-  province: provinceCodeSchema,
-  county: persianText(80),
+  /** A province, or `IR` for what belongs to the whole country (callers with `*` only). */
+  province: placeCodeSchema,
+  /** A county of the province's catalogue (GET /provinces/{code}/counties), in any spelling; absent: the whole province. */
+  county: persianText(80).optional(),
   village: persianText(80).optional(),
+  /** How many villages and rural districts (دهستان) the project serves. */
+  villages: countInput(100_000).optional(),
+  ruralDistricts: countInput(10_000).optional(),
   status: z.enum(PROJECT_STATUSES),
   progressPercent: percentInput,
   budgetToman: tomanInput,
@@ -46,6 +71,10 @@ const projectShape = {
   beneficiaryHouseholds: countInput(),
   quantity: countInput().optional(),
   unit: persianText(30).optional(),
+  /** What the project delivers, in the catalogue's indicators (GET /indicators). */
+  outputs: projectOutputs.optional(),
+  /** Who carries it out and who funds it (GET /partners). */
+  partners: partnerRefs.optional(),
   startDate: isoDate.optional(),
   targetDate: isoDate.optional(),
 };

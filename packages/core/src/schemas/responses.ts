@@ -1,12 +1,17 @@
 import * as z from 'zod';
-import { driveFiguresSchema } from '../aggregation/figure-schemas.ts';
-import { entityId, entityMeta } from './common.ts';
+import { driveFiguresSchema, placeFiguresSchema } from '../aggregation/figure-schemas.ts';
+import { countyCodeSchema, entityId, entityMeta } from './common.ts';
 import { distributionInput } from './distribution.ts';
 import { donationInput, donorInput } from './donation.ts';
 import { driveInput } from './drive.ts';
+import { INDICATOR_CODE, INDICATOR_FIELDS, UNIT_CODES } from '../indicators/catalogue.ts';
+import { PLACE_CODES } from '../places/provinces.ts';
 import { named } from './named.ts';
+import { planInput } from './plan.ts';
+import { partnerInput } from './partner.ts';
 import { progressReportInput } from './progress.ts';
 import { projectFields } from './project.ts';
+import { voidMarks } from './voiding.ts';
 
 /**
  * What the store hands back, as schemas: each entity is its input fields in their output form
@@ -34,6 +39,8 @@ export const projectSchema = named(
   z.strictObject({
     ...projectFields.shape,
     ...entityMeta.shape,
+    /** The catalogue code of the county (places/counties.ts); absent for the whole province. */
+    countyCode: countyCodeSchema.optional(),
     /** When the latest progress report was observed (absent before the first). */
     progressReportedAt: z.iso.datetime().optional(),
   }),
@@ -61,6 +68,12 @@ export const driveSchema = named('Drive', z.strictObject({ ...driveInput.shape, 
 export const drivePageSchema = named('DrivePage', pageOf(driveSchema));
 export const driveWithFiguresSchema = named('DriveWithFigures', driveSchema.extend({ figures: driveFiguresSchema }));
 
+/** A partner of the register ("who does what where"). */
+export const partnerSchema = named('Partner', z.strictObject({ ...partnerInput.shape, ...entityMeta.shape }));
+export const partnerPageSchema = named('PartnerPage', pageOf(partnerSchema));
+/** A partner with its figures in each place it works in ("who does what where"). */
+export const partnerWithFiguresSchema = named('PartnerWithFigures', partnerSchema.extend({ provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }));
+
 /** The donor as a reader sees them: the phone only for admins, an anonymous donor's name likewise. */
 const donorView = z.strictObject({
   ...donorInput.shape,
@@ -68,8 +81,28 @@ const donorView = z.strictObject({
   phone: donorInput.shape.phone.describe('Only for admins'),
 });
 
-export const donationSchema = named('Donation', z.strictObject({ ...donationInput.shape, donor: donorView.optional(), ...entityMeta.shape }));
+export const donationSchema = named('Donation', z.strictObject({ ...donationInput.shape, donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }));
 export const donationPageSchema = named('DonationPage', pageOf(donationSchema));
 
-export const distributionSchema = named('Distribution', z.strictObject({ ...distributionInput.shape, ...entityMeta.shape }));
+export const distributionSchema = named('Distribution', z.strictObject({ ...distributionInput.shape, ...entityMeta.shape, ...voidMarks }));
 export const distributionPageSchema = named('DistributionPage', pageOf(distributionSchema));
+
+/** An indicator of the catalogue (indicators/catalogue.ts); those admins added carry their version. */
+export const indicatorSchema = named(
+  'Indicator',
+  z.strictObject({
+    code: z.string().max(48).regex(INDICATOR_CODE),
+    fa: z.string().max(100),
+    en: z.string().max(100),
+    unit: z.enum(UNIT_CODES),
+    unitLabel: z.strictObject({ fa: z.string().max(40), en: z.string().max(40) }).describe("The unit's name, as a reader sees it: «متر مربع»"),
+    additive: z.boolean().describe('Whether values add up across projects and places'),
+    field: z.enum(INDICATOR_FIELDS).optional().describe("The project field its actual is read from (a fixed counter)"),
+    builtIn: z.boolean().describe('Shipped with Abad (false: added by an admin)'),
+    ...entityMeta.omit({ id: true }).partial().shape,
+  }),
+);
+export const indicatorListSchema = named('IndicatorList', z.strictObject({ items: z.array(indicatorSchema).max(1000) }));
+
+export const planSchema = named('Plan', z.strictObject({ ...planInput.shape, ...entityMeta.shape }));
+export const planPageSchema = named('PlanPage', pageOf(planSchema));

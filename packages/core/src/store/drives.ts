@@ -18,6 +18,7 @@ import {
   type Item,
   type Page,
 } from './items.ts';
+import { assertPartnersExist } from './partners.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
@@ -37,6 +38,7 @@ function authorizeDrive(principal: Principal, ...provinces: (ProvinceCode | unde
 
 export async function createDrive(store: Store, principal: Principal, fields: DriveFields, idempotencyKey?: IdempotencyKey): Promise<Drive> {
   authorizeDrive(principal, fields.province);
+  await assertPartnersExist(store, fields.partners);
   const now = store.now().toISOString();
   const created = newEntity(fields, idempotencyKey);
   const drive: Drive = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
@@ -61,6 +63,7 @@ export async function updateDrive(store: Store, principal: Principal, id: string
   if (current.version !== expectedVersion) throw new VersionMismatchError('Drive', id, expectedVersion);
   const merged: Drive = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
   assertNoViolations(driveRuleViolations(merged));
+  await assertPartnersExist(store, patch.partners);
   await replaceItemAtVersion(store, driveItem(merged, internal), expectedVersion, 'Drive', id);
   return merged;
 }

@@ -135,6 +135,8 @@ export interface PageQuery {
   sortKeyPrefix?: { name: string; prefix: string };
   /** Equality filters on plain attributes; an array means "any of". */
   filters?: Record<string, string | number | readonly string[] | undefined>;
+  /** `contains` filters: a string attribute holding a substring (a name key holding a search's key), or a set holding a value. */
+  contains?: Record<string, string | undefined>;
   newestFirst?: boolean;
   limit: number;
   cursor?: string | undefined;
@@ -178,6 +180,12 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
       values[`:f${i}`] = value;
       filterParts.push(`#f${i} = :f${i}`);
     }
+  });
+  Object.entries(query.contains ?? {}).forEach(([name, value], i) => {
+    if (value === undefined) return;
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = value;
+    filterParts.push(`contains(#c${i}, :c${i})`);
   });
 
   const items: Item[] = [];

@@ -2,8 +2,10 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
-import type { ProvinceCode } from '../places/provinces.ts';
+import type { PlaceCode } from '../places/provinces.ts';
+import { resolveCounty, type CountyOfRecord } from '../places/resolve-county.ts';
 import type { EntityMeta } from '../schemas/common.ts';
+import { mergeReportedOutputs } from '../schemas/output.ts';
 import type { ProgressReportFields } from '../schemas/progress.ts';
 import { projectRuleViolations, type ProjectCategory, type ProjectFields, type ProjectPatch, type ProjectStatus } from '../schemas/project.ts';
 import { TABLE } from '../table/definition.ts';
@@ -22,10 +24,12 @@ import {
   type Item,
   type Page,
 } from './items.ts';
+import { resolveIndicators } from './indicators.ts';
+import { assertPartnersExist } from './partners.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
-export type Project = ProjectFields & EntityMeta & { progressReportedAt?: string };
+export type Project = ProjectFields & EntityMeta & CountyOfRecord & { progressReportedAt?: string };
 export type ProgressReport = ProgressReportFields & {
   id: string;
   projectId: string;
@@ -38,6 +42,7 @@ export type ProgressReport = ProgressReportFields & {
 /** The stored item of a project; `internal` keeps what the entity does not show (the create's request hash). */
 function projectItem(project: Project, internal: Item = {}): Item {
   const sortKey = listingKey(project);
+  const partnerIds = [...new Set((project.partners ?? []).map((p) => p.partner))];
   return {
     ...keys.project(project.id),
     ...indexKeys.byProvince(project.province, 'Project', sortKey),
@@ -45,24 +50,50 @@ function projectItem(project: Project, internal: Item = {}): Item {
     ...indexKeys.byType('Project', sortKey),
     type: 'Project',
     ...project,
+    // A string set, so `GET /projects?partner=` filters with contains() (DynamoDB has no query into a list of maps).
+    ...(partnerIds.length ? { [PARTNER_IDS]: new Set(partnerIds) } : {}),
     ...internal,
   };
+}
+
+/** The attribute a project's partner ids are kept in for the partner filter (not part of the entity). */
+const PARTNER_IDS = 'partnerIds';
+
+/**
+ * What a project names that the store checks against reference data before anything is
+ * written: its county against the catalogue (stored in the catalogue's spelling, with its
+ * code), its indicators against the catalogue, its partners against the register.
+ */
+async function resolveReferences(store: Store, project: ProjectFields): Promise<CountyOfRecord> {
+  const place = resolveCounty(project.province, project.county);
+  await Promise.all([
+    project.outputs?.length ? resolveIndicators(store, project.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator }))) : undefined,
+    assertPartnersExist(store, project.partners),
+  ]);
+  return place;
 }
 
 /** Registers a project; with an idempotency key a retry gets the project the first request registered. */
 export async function createProject(store: Store, principal: Principal, fields: ProjectFields, idempotencyKey?: IdempotencyKey): Promise<Project> {
   authorize(principal, 'project:write', fields.province);
+  const place = await resolveReferences(store, fields);
   const now = store.now().toISOString();
   const created = newEntity(fields, idempotencyKey);
-  const project: Project = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  const project: Project = { ...fields, ...place, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
   const { replayed } = await putNewEntityItem(store, projectItem(project), 'Project', created);
-  return replayed ? withoutKeys<Project>(replayed) : project;
+  return replayed ? projectOf(replayed) : project;
 }
 
 async function getProjectItem(store: Store, id: string): Promise<{ project: Project; internal: Item }> {
   const item = await getItem(store, keys.project(id));
   if (!item) throw new NotFoundError('Project', id);
-  return { project: withoutKeys<Project>(item), internal: internalAttributes(item) };
+  return { project: projectOf(item), internal: internalAttributes(item) };
+}
+
+/** A stored project item as the entity (without keys and the partner filter's set). */
+function projectOf(item: Item): Project {
+  const { [PARTNER_IDS]: _partnerIds, ...project } = withoutKeys<Project & { [PARTNER_IDS]?: unknown }>(item);
+  return project;
 }
 
 export async function getProject(store: Store, id: string): Promise<Project> {
@@ -77,6 +108,21 @@ export async function updateProject(store: Store, principal: Principal, id: stri
   if (current.version !== expectedVersion) throw new VersionMismatchError('Project', id, expectedVersion);
   const merged: Project = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
   assertNoViolations(projectRuleViolations(merged));
+  // A new province without a new county leaves the old county behind: it belonged to the old province.
+  if (patch.province && patch.province !== current.province && patch.county === undefined) {
+    delete merged.county;
+    delete merged.countyCode;
+  }
+  if ('county' in patch || 'province' in patch) {
+    const place = resolveCounty(merged.province, merged.county);
+    delete merged.county;
+    delete merged.countyCode;
+    Object.assign(merged, place);
+  }
+  await Promise.all([
+    patch.outputs?.length ? resolveIndicators(store, patch.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator }))) : undefined,
+    assertPartnersExist(store, patch.partners),
+  ]);
   await replaceItemAtVersion(store, projectItem(merged, internal), expectedVersion, 'Project', id);
   return merged;
 }
@@ -91,10 +137,12 @@ export async function deleteProject(store: Store, principal: Principal, id: stri
 }
 
 export interface ProjectQuery {
-  province?: ProvinceCode;
+  province?: PlaceCode;
   status?: ProjectStatus;
   category?: ProjectCategory;
   programme?: string;
+  /** Projects that name this partner (in any role). */
+  partner?: string;
   limit: number;
   cursor?: string;
 }
@@ -107,8 +155,8 @@ export async function listProjects(store: Store, query: ProjectQuery): Promise<P
     : query.programme
       ? { ...indexPartitions.byProgramme(query.programme), filters }
       : { ...indexPartitions.byType('Project'), filters };
-  const page = await queryPage(store, { ...base, newestFirst: true, limit: query.limit, cursor: query.cursor });
-  return { ...page, items: page.items.map((i) => withoutKeys<Project>(i)) };
+  const page = await queryPage(store, { ...base, contains: { [PARTNER_IDS]: query.partner }, newestFirst: true, limit: query.limit, cursor: query.cursor });
+  return { ...page, items: page.items.map(projectOf) };
 }
 
 /** The status a project takes when a report brings it to `percent`. */
@@ -135,6 +183,7 @@ export async function reportProgress(
   idempotencyKey?: IdempotencyKey,
 ): Promise<{ report: ProgressReport; project: Project }> {
   const created = newEntity(fields, idempotencyKey);
+  if (fields.outputs) await resolveIndicators(store, fields.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator })));
   for (let attempt = 1; ; attempt++) {
     const { project, internal } = await getProjectItem(store, projectId);
     authorize(principal, 'project:write', project.province);
@@ -158,6 +207,7 @@ export async function reportProgress(
           progressPercent: fields.progressPercent,
           status: statusAfterProgress(project.status, fields.progressPercent),
           progressReportedAt: reportedAt,
+          ...(fields.outputs ? { outputs: mergeReportedOutputs(project.outputs, fields.outputs) } : {}),
           version: project.version + 1,
           updatedAt: now,
         }

@@ -1,4 +1,4 @@
-import type { ProvinceCode } from '../places/provinces.ts';
+import type { PlaceCode } from '../places/provinces.ts';
 import { KEY_ATTRIBUTES, TABLE, type IndexName } from './definition.ts';
 
 /**
@@ -6,7 +6,7 @@ import { KEY_ATTRIBUTES, TABLE, type IndexName } from './definition.ts';
  * names an index (packages/core/test/key-literals.test.ts checks).
  * Ids are ULIDs (or derived from an idempotency key); index sort keys are `createdAt#id`, so lists are newest first.
  */
-export type EntityType = 'Project' | 'ProgressReport' | 'Drive' | 'Donation' | 'Distribution';
+export type EntityType = 'Project' | 'ProgressReport' | 'Drive' | 'Donation' | 'Distribution' | 'Indicator' | 'Plan' | 'Partner';
 
 export interface ItemKey {
   pk: string;
@@ -14,7 +14,17 @@ export interface ItemKey {
 }
 
 /** The sort key of each item that is alone in its partition. */
-export const SORT_KEYS = { project: 'PROJECT', drive: 'DRIVE', donation: 'DONATION', distribution: 'DISTRIBUTION', aggregate: 'AGG' } as const;
+export const SORT_KEYS = {
+  project: 'PROJECT',
+  drive: 'DRIVE',
+  donation: 'DONATION',
+  distribution: 'DISTRIBUTION',
+  aggregate: 'AGG',
+  indicator: 'INDICATOR',
+  plan: 'PLAN',
+  partner: 'PARTNER',
+  partnerName: 'PARTNERNAME',
+} as const;
 
 export const keys = {
   project: (id: string): ItemKey => ({ pk: `PROJECT#${id}`, sk: SORT_KEYS.project }),
@@ -28,6 +38,12 @@ export const keys = {
   drive: (id: string): ItemKey => ({ pk: `DRIVE#${id}`, sk: SORT_KEYS.drive }),
   donation: (id: string): ItemKey => ({ pk: `DONATION#${id}`, sk: SORT_KEYS.donation }),
   distribution: (id: string): ItemKey => ({ pk: `DISTRIBUTION#${id}`, sk: SORT_KEYS.distribution }),
+  /** An indicator an admin added to the catalogue (the shipped ones live in code). */
+  indicator: (code: string): ItemKey => ({ pk: `INDICATOR#${code}`, sk: SORT_KEYS.indicator }),
+  plan: (id: string): ItemKey => ({ pk: `PLAN#${id}`, sk: SORT_KEYS.plan }),
+  partner: (id: string): ItemKey => ({ pk: `PARTNER#${id}`, sk: SORT_KEYS.partner }),
+  /** Holds a partner's name key (text/name-key.ts), so two partners cannot share a name: written in the partner's transaction. */
+  partnerName: (nameKey: string): ItemKey => ({ pk: `PARTNERNAME#${nameKey}`, sk: SORT_KEYS.partnerName }),
   /** The live aggregate of a scope (aggregation/scopes.ts): `AGG#<scope>` / `AGG`. */
   aggregate: (scope: string): ItemKey => ({ pk: `AGG#${scope}`, sk: SORT_KEYS.aggregate }),
   /** A daily snapshot of a scope, written by the refresh: `HIST#<scope>` / `<yyyy-mm-dd>`. */
@@ -38,23 +54,38 @@ const { byProvince, byParent, byType } = TABLE.indexes;
 
 /** Index partition keys, one builder each, shared by the items that go in and the queries that read them. */
 const partitionKeys = {
-  byProvince: (province: ProvinceCode, type: EntityType) => `PROVINCE#${province}#${type.toUpperCase()}`,
-  countyAggregates: (province: ProvinceCode) => `PROVINCE#${province}#COUNTYAGG`,
+  byProvince: (province: PlaceCode, type: EntityType) => `PROVINCE#${province}#${type.toUpperCase()}`,
+  countyAggregates: (province: PlaceCode) => `PROVINCE#${province}#COUNTYAGG`,
   byProgramme: (programme: string) => `PROGRAMME#${programme}`,
   byDrive: (driveId: string, type: EntityType) => `DRIVE#${driveId}#${type.toUpperCase()}`,
   byType: (type: EntityType) => `TYPE#${type.toUpperCase()}`,
+  /** Aggregates of one kind of scope under a parent: a programme's provinces, a partner's provinces, a province's programmes… */
+  scopeAggregates: (parent: string, kind: string) => `${parent}#${kind}AGG`,
 };
 
 /** Index keys an item carries: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
 export const indexKeys = {
-  byProvince: (province: ProvinceCode, type: EntityType, sortKey: string) => ({
+  byProvince: (province: PlaceCode, type: EntityType, sortKey: string) => ({
     [byProvince.partitionKey]: partitionKeys.byProvince(province, type),
     [byProvince.sortKey]: sortKey,
   }),
   /** A county's aggregate, listed under its province (sorted by county name). */
-  countyAggregate: (province: ProvinceCode, county: string) => ({
+  countyAggregate: (province: PlaceCode, county: string) => ({
     [byProvince.partitionKey]: partitionKeys.countyAggregates(province),
     [byProvince.sortKey]: county,
+  }),
+  /**
+   * An aggregate of a two-part scope (programme × province, partner × province), listed in GSI1
+   * under its province and in GSI2 under its programme or partner; a one-part scope (a
+   * programme) in GSI3 under its kind. `kind` is the scope's kind in capitals.
+   */
+  scopeAggregate: (listing: { byProvince?: [PlaceCode, string]; byParent?: [string, string]; byKind?: string }, kind: string, sortKey: string) => ({
+    // biome-ignore format: one line per index
+    ...(listing.byProvince
+      ? { [byProvince.partitionKey]: partitionKeys.scopeAggregates(`PROVINCE#${listing.byProvince[0]}`, kind), [byProvince.sortKey]: listing.byProvince[1] }
+      : {}),
+    ...(listing.byParent ? { [byParent.partitionKey]: partitionKeys.scopeAggregates(listing.byParent[0], kind), [byParent.sortKey]: listing.byParent[1] } : {}),
+    ...(listing.byKind ? { [byType.partitionKey]: partitionKeys.scopeAggregates('ALL', kind), [byType.sortKey]: sortKey } : {}),
   }),
   byProgramme: (programme: string, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byProgramme(programme), [byParent.sortKey]: sortKey }),
   byDrive: (driveId: string, type: EntityType, sortKey: string) => ({
@@ -77,11 +108,17 @@ function partition(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], pa
 
 /** The index partitions the store queries (lists newest first by their sort key). */
 export const indexPartitions = {
-  byProvince: (province: ProvinceCode, type: EntityType) => partition(byProvince, partitionKeys.byProvince(province, type)),
-  countyAggregates: (province: ProvinceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
+  byProvince: (province: PlaceCode, type: EntityType) => partition(byProvince, partitionKeys.byProvince(province, type)),
+  countyAggregates: (province: PlaceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
   byProgramme: (programme: string) => partition(byParent, partitionKeys.byProgramme(programme)),
   byDrive: (driveId: string, type: EntityType) => partition(byParent, partitionKeys.byDrive(driveId, type)),
   byType: (type: EntityType) => partition(byType, partitionKeys.byType(type)),
+  /** A province's aggregates of one scope kind (its programmes, its partners). */
+  provinceScopeAggregates: (province: PlaceCode, kind: string) => partition(byProvince, partitionKeys.scopeAggregates(`PROVINCE#${province}`, kind)),
+  /** A programme's or partner's aggregates per province (`parent` is the scope of the programme or partner). */
+  parentScopeAggregates: (parent: string, kind: string) => partition(byParent, partitionKeys.scopeAggregates(parent, kind)),
+  /** Every aggregate of one scope kind (every programme). */
+  scopeAggregatesOfKind: (kind: string) => partition(byType, partitionKeys.scopeAggregates('ALL', kind)),
 };
 
 /** The part of a DynamoDB Query that selects one index partition (for a query without other names or values). */

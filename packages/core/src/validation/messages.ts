@@ -50,9 +50,46 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
     en: () => 'This Idempotency-Key was already used with another request',
     fa: () => 'این کلید تکرار (Idempotency-Key) پیش‌تر با درخواست دیگری به کار رفته است',
   },
+  outputNeedsValue: { en: () => 'An output gives a target, an actual or both', fa: () => 'برای هر شاخص، هدف یا مقدار محقق‌شده (یا هر دو) لازم است' },
+  indicatorFromField: {
+    en: (p) => `This indicator's actual is the field ${String(p.field ?? '')}; give it there`,
+    fa: (p) => `مقدار محقق‌شدهٔ این شاخص از فیلد ${String(p.field ?? '')} خوانده می‌شود؛ آن را همان‌جا وارد کنید`,
+  },
+  duplicateIndicator: { en: () => 'This indicator is listed twice', fa: () => 'این شاخص دو بار آمده است' },
+  indicatorNotAdditive: {
+    en: () => 'This indicator does not add up across places (a percentage): it cannot be a target',
+    fa: () => 'این شاخص (مانند درصد) میان مکان‌ها جمع‌پذیر نیست و نمی‌تواند هدف برنامه باشد',
+  },
+  unknownCounty: {
+    en: (p) =>
+      `No county of this province has this name${Array.isArray(p.suggestions) && p.suggestions.length ? `; did you mean ${p.suggestions.join(', ')}?` : ''}`,
+    fa: (p) =>
+      `این استان شهرستانی با این نام ندارد${Array.isArray(p.suggestions) && p.suggestions.length ? `؛ شاید منظورتان ${p.suggestions.map((s) => `«${String(s)}»`).join('، ')} است` : ''}`,
+  },
+  unknownIndicator: { en: () => 'No indicator of the catalogue has this code', fa: () => 'شاخصی با این کد در فهرست شاخص‌ها نیست' },
   driveProvince: {
     en: () => 'The drive belongs to another province',
     fa: () => 'این پویش متعلق به استان دیگری است',
+  },
+  recordVoided: {
+    en: () => 'This record was voided; it can no longer be corrected or voided again',
+    fa: () => 'این رکورد باطل شده است و دیگر نمی‌توان آن را اصلاح یا دوباره باطل کرد',
+  },
+  // The partner register (store/partners.ts, schemas/partner.ts).
+  partnerNameTaken: { en: () => 'Another partner already has this name', fa: () => 'نهاد همکار دیگری با همین نام ثبت شده است' },
+  partnerNotFound: { en: () => 'No partner has this id', fa: () => 'نهاد همکاری با این شناسه وجود ندارد' },
+  parentIsSelf: { en: () => 'A partner cannot be its own parent', fa: () => 'نهاد همکار نمی‌تواند زیرمجموعهٔ خودش باشد' },
+  parentCycle: {
+    en: () => 'This parent is already under this partner: the hierarchy would go round in a circle',
+    fa: () => 'این نهاد خود زیرمجموعهٔ همین نهاد همکار است و سلسله‌مراتب دوری می‌شود',
+  },
+  partnerTooDeep: {
+    en: () => 'The hierarchy of partners is too deep: at most 8 partners above one',
+    fa: () => 'سلسله‌مراتب نهادهای همکار بیش از حد عمیق است: حداکثر ۸ نهاد بالای هر نهاد',
+  },
+  duplicatePartnerRole: {
+    en: () => 'This partner is already named with this role',
+    fa: () => 'این نهاد همکار با همین نقش پیش‌تر آمده است',
   },
 };
 
@@ -72,6 +109,6 @@ export function errorMapFor(language: Language): z.core.$ZodErrorMap {
 }
 
 /** A rule message outside a schema (checks that need the store, such as "the drive exists"). */
-export function ruleMessage(key: string, language: Language): string {
-  return RULE_MESSAGES[key]?.[language]({}) ?? key;
+export function ruleMessage(key: string, language: Language, params: Record<string, unknown> = {}): string {
+  return RULE_MESSAGES[key]?.[language](params) ?? key;
 }

@@ -69,8 +69,9 @@ export function problemFromDomainError(error: DomainError, language: Language): 
 function localize(problem: FieldProblem, language: Language): FieldProblem {
   // Only a rule raised outside a schema is still in English here; a schema's message is already
   // in the reader's language with its parameters filled in (re-saying it by key would lose them).
-  const untranslated = problem.rule !== undefined && problem.message === ruleMessage(problem.rule, 'en');
-  return untranslated && language !== 'en' ? { ...problem, message: ruleMessage(problem.rule!, language) } : problem;
+  const untranslated = problem.rule !== undefined && problem.message === ruleMessage(problem.rule, 'en', problem.params);
+  const { params: _params, ...shown } = problem;
+  return untranslated && language !== 'en' ? { ...shown, message: ruleMessage(problem.rule!, language, problem.params) } : shown;
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {

@@ -4,8 +4,9 @@
 // functions, not core's index (the AWS SDK, Node's types).
 import * as z from 'zod';
 import { entityId, isoDate, persianText } from '../../../core/src/schemas/common.ts';
+import { PARTNER_KINDS } from '../../../core/src/schemas/partner.ts';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../../core/src/schemas/project.ts';
-import { provinceCodeSchema } from '../../../core/src/places/provinces.ts';
+import { placeCodeSchema, provinceCodeSchema } from '../../../core/src/places/provinces.ts';
 import { MAX_PAGE_SIZE } from '../../../core/src/schemas/responses.ts';
 
 const page = {
@@ -15,11 +16,23 @@ const page = {
 
 export const projectListQuery = z.strictObject({
   ...page,
-  province: provinceCodeSchema.optional(),
+  province: placeCodeSchema.optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
   category: z.enum(PROJECT_CATEGORIES).optional(),
   programme: persianText(100).optional(),
+  /** Projects that name this partner (GET /partners), in any role. */
+  partner: entityId.optional(),
 });
+
+/** `GET /plans`: of one place, of one programme. */
+export const planListQuery = z.strictObject({
+  ...page,
+  province: placeCodeSchema.optional(),
+  programme: persianText(100).optional(),
+});
+
+/** `/programmes/{name}`: a programme's name in any spelling (matched by its name key). */
+export const programmePath = z.strictObject({ name: persianText(100) });
 
 export const pageQuery = z.strictObject(page);
 
@@ -29,14 +42,25 @@ export const driveRecordListQuery = z.strictObject({
   drive: entityId.optional(),
 });
 
+/** `GET /partners`: of one kind, directly under one partner, or whose name holds `q` (compared by name key). */
+export const partnerListQuery = z.strictObject({
+  ...page,
+  kind: z.enum(PARTNER_KINDS).optional(),
+  parent: entityId.optional(),
+  q: persianText(150).optional(),
+});
+
 /** `/projects/{id}` and the like: what is not an id names nothing (request.ts `pathId` answers 404). */
 export const idPath = z.strictObject({ id: entityId });
 
-/** `/provinces/{code}`. */
-export const provincePath = z.strictObject({ code: provinceCodeSchema });
+/** `/provinces/{code}`: a province, or `IR` for what was recorded for the whole country. */
+export const provincePath = z.strictObject({ code: placeCodeSchema });
 
-/** `/provinces/{code}/history?from=&to=`: a province code or `national`; a year by default. */
-export const historyPath = z.strictObject({ code: z.union([z.literal('national'), provinceCodeSchema]) });
+/** `/provinces/{code}/counties`: a province only (`IR`, the country, has no counties: 404). */
+export const countiesPath = z.strictObject({ code: provinceCodeSchema });
+
+/** `/provinces/{code}/history?from=&to=`: a province code, `IR` or `national`; a year by default. */
+export const historyPath = z.strictObject({ code: z.union([z.literal('national'), placeCodeSchema]) });
 export const historyQuery = z
   .strictObject({
     from: isoDate.default(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)),

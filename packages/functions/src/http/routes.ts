@@ -1,11 +1,21 @@
 // The stacks import this table (stacks/api.ts), so it reaches core's schema modules by path:
 // zod and plain functions, never core's index (the AWS SDK, Node's types). See request-schemas.ts.
 import type * as z from 'zod';
-import { allProvinceFiguresSchema, provinceHistorySchema, provinceWithCountiesSchema } from '../../../core/src/aggregation/figure-schemas.ts';
+import {
+  allProvinceFiguresSchema,
+  programmeListSchema,
+  programmeWithProvincesSchema,
+  provinceCountiesSchema,
+  provinceHistorySchema,
+  provinceWithCountiesSchema,
+} from '../../../core/src/aggregation/figure-schemas.ts';
+import { indicatorCodePath, indicatorInput, indicatorPatch } from '../../../core/src/schemas/indicator.ts';
+import { planInput, planPatch } from '../../../core/src/schemas/plan.ts';
 import type { Action } from '../../../core/src/auth/principal.ts';
-import { distributionInput } from '../../../core/src/schemas/distribution.ts';
-import { donationInput } from '../../../core/src/schemas/donation.ts';
+import { distributionInput, distributionPatch } from '../../../core/src/schemas/distribution.ts';
+import { donationInput, donationPatch } from '../../../core/src/schemas/donation.ts';
 import { driveInput, drivePatch } from '../../../core/src/schemas/drive.ts';
+import { partnerInput, partnerPatch } from '../../../core/src/schemas/partner.ts';
 import { progressReportInput } from '../../../core/src/schemas/progress.ts';
 import { projectInput, projectPatch } from '../../../core/src/schemas/project.ts';
 import {
@@ -16,13 +26,33 @@ import {
   drivePageSchema,
   driveSchema,
   driveWithFiguresSchema,
+  partnerPageSchema,
+  partnerSchema,
+  partnerWithFiguresSchema,
   progressReportPageSchema,
   progressReportedSchema,
   projectPageSchema,
   projectSchema,
+  indicatorListSchema,
+  indicatorSchema,
+  planPageSchema,
+  planSchema,
 } from '../../../core/src/schemas/responses.ts';
+import { voidInput } from '../../../core/src/schemas/voiding.ts';
 import { healthSchema, openApiDocumentSchema } from './http-schemas.ts';
-import { driveRecordListQuery, historyPath, historyQuery, idPath, pageQuery, projectListQuery, provincePath } from './request-schemas.ts';
+import {
+  countiesPath,
+  driveRecordListQuery,
+  historyPath,
+  historyQuery,
+  idPath,
+  pageQuery,
+  partnerListQuery,
+  planListQuery,
+  programmePath,
+  projectListQuery,
+  provincePath,
+} from './request-schemas.ts';
 
 /** Response headers a route promises on success. */
 export type SuccessHeader = 'location' | 'etag';
@@ -185,6 +215,48 @@ export const routes = [
 
   {
     method: 'POST',
+    path: '/partners',
+    handler: 'partners/create',
+    auth: 'jwt',
+    summary: 'Register a partner (admin)',
+    action: 'catalogue:write',
+    body: partnerInput,
+    idempotent: true,
+    response: { status: 201, body: partnerSchema, headers: ['location', 'etag'] },
+  },
+  {
+    method: 'GET',
+    path: '/partners',
+    handler: 'partners/list',
+    auth: 'public',
+    summary: 'List partners (who does what where), newest first',
+    query: partnerListQuery,
+    response: { status: 200, body: partnerPageSchema },
+  },
+  {
+    method: 'GET',
+    path: '/partners/{id}',
+    handler: 'partners/get',
+    auth: 'public',
+    summary: 'One partner with its figures per province (who does what where)',
+    params: idPath,
+    response: { status: 200, body: partnerWithFiguresSchema, headers: ['etag'] },
+  },
+  {
+    method: 'PATCH',
+    path: '/partners/{id}',
+    handler: 'partners/update',
+    auth: 'jwt',
+    summary: 'Change a partner (admin)',
+    action: 'catalogue:write',
+    params: idPath,
+    body: partnerPatch,
+    ifMatch: 'required',
+    response: { status: 200, body: partnerSchema, headers: ['etag'] },
+  },
+
+  {
+    method: 'POST',
     path: '/donations',
     handler: 'donations/create',
     auth: 'jwt',
@@ -209,10 +281,35 @@ export const routes = [
     path: '/donations/{id}',
     handler: 'donations/get',
     auth: 'jwt',
-    summary: 'One donation (donor phone only for admins)',
+    summary: 'One donation (donor phone only for admins; ETag = version)',
     action: 'donation:read',
     params: idPath,
-    response: { status: 200, body: donationSchema },
+    response: { status: 200, body: donationSchema, headers: ['etag'] },
+  },
+  {
+    method: 'PATCH',
+    path: '/donations/{id}',
+    handler: 'donations/update',
+    auth: 'jwt',
+    summary: 'Correct a donation (its donor too); figures follow',
+    action: 'donation:write',
+    params: idPath,
+    body: donationPatch,
+    ifMatch: 'required',
+    response: { status: 200, body: donationSchema, headers: ['etag'] },
+  },
+  {
+    method: 'POST',
+    path: '/donations/{id}/void',
+    handler: 'donations/void',
+    auth: 'jwt',
+    summary: 'Void a donation entered by mistake: kept and readable, counted nowhere',
+    action: 'donation:write',
+    params: idPath,
+    body: voidInput,
+    idempotent: true,
+    ifMatch: 'required',
+    response: { status: 200, body: donationSchema, headers: ['etag'] },
   },
 
   {
@@ -241,10 +338,126 @@ export const routes = [
     path: '/distributions/{id}',
     handler: 'distributions/get',
     auth: 'jwt',
-    summary: 'One distribution',
+    summary: 'One distribution (ETag = version)',
     action: 'donation:read',
     params: idPath,
-    response: { status: 200, body: distributionSchema },
+    response: { status: 200, body: distributionSchema, headers: ['etag'] },
+  },
+  {
+    method: 'PATCH',
+    path: '/distributions/{id}',
+    handler: 'distributions/update',
+    auth: 'jwt',
+    summary: 'Correct a distribution; figures follow',
+    action: 'donation:write',
+    params: idPath,
+    body: distributionPatch,
+    ifMatch: 'required',
+    response: { status: 200, body: distributionSchema, headers: ['etag'] },
+  },
+  {
+    method: 'POST',
+    path: '/distributions/{id}/void',
+    handler: 'distributions/void',
+    auth: 'jwt',
+    summary: 'Void a distribution entered by mistake: kept and readable, counted nowhere',
+    action: 'donation:write',
+    params: idPath,
+    body: voidInput,
+    idempotent: true,
+    ifMatch: 'required',
+    response: { status: 200, body: distributionSchema, headers: ['etag'] },
+  },
+
+  {
+    method: 'GET',
+    path: '/indicators',
+    handler: 'indicators/list',
+    auth: 'public',
+    summary: 'The indicator catalogue: what projects deliver, in which unit',
+    response: { status: 200, body: indicatorListSchema },
+  },
+  {
+    method: 'POST',
+    path: '/indicators',
+    handler: 'indicators/create',
+    auth: 'jwt',
+    summary: 'Add an indicator to the catalogue (admin)',
+    action: 'catalogue:write',
+    body: indicatorInput,
+    idempotent: true,
+    response: { status: 201, body: indicatorSchema, headers: ['location'] },
+  },
+  {
+    method: 'PATCH',
+    path: '/indicators/{code}',
+    handler: 'indicators/update',
+    auth: 'jwt',
+    summary: 'Rename an added indicator; its unit only while no figure counts it (admin)',
+    action: 'catalogue:write',
+    params: indicatorCodePath,
+    body: indicatorPatch,
+    ifMatch: 'required',
+    response: { status: 200, body: indicatorSchema, headers: ['etag'] },
+  },
+
+  {
+    method: 'POST',
+    path: '/plans',
+    handler: 'plans/create',
+    auth: 'jwt',
+    summary: "Set a programme's target for a province or the country (admin)",
+    action: 'catalogue:write',
+    body: planInput,
+    idempotent: true,
+    response: { status: 201, body: planSchema, headers: ['location', 'etag'] },
+  },
+  {
+    method: 'GET',
+    path: '/plans',
+    handler: 'plans/list',
+    auth: 'public',
+    summary: 'Plans, newest first',
+    query: planListQuery,
+    response: { status: 200, body: planPageSchema },
+  },
+  {
+    method: 'GET',
+    path: '/plans/{id}',
+    handler: 'plans/get',
+    auth: 'public',
+    summary: 'One plan (ETag = version)',
+    params: idPath,
+    response: { status: 200, body: planSchema, headers: ['etag'] },
+  },
+  {
+    method: 'PATCH',
+    path: '/plans/{id}',
+    handler: 'plans/update',
+    auth: 'jwt',
+    summary: 'Change a plan (admin)',
+    action: 'catalogue:write',
+    params: idPath,
+    body: planPatch,
+    ifMatch: 'required',
+    response: { status: 200, body: planSchema, headers: ['etag'] },
+  },
+  {
+    method: 'GET',
+    path: '/programmes',
+    handler: 'programmes/list',
+    auth: 'public',
+    summary: 'Every programme with its targets and actuals',
+    response: { status: 200, body: programmeListSchema },
+  },
+  {
+    method: 'GET',
+    path: '/programmes/{name}',
+    handler: 'programmes/get',
+    auth: 'public',
+    summary: 'One programme (any spelling of its name), target against actual per province',
+    params: programmePath,
+    response: { status: 200, body: programmeWithProvincesSchema },
   },
 
   {
@@ -252,7 +465,7 @@ export const routes = [
     path: '/provinces',
     handler: 'provinces/list',
     auth: 'public',
-    summary: "Every province's live figures and the national total",
+    summary: "Every province's live figures, what was recorded for the country (IR), and the national total",
     response: { status: 200, body: allProvinceFiguresSchema },
   },
   {
@@ -260,9 +473,18 @@ export const routes = [
     path: '/provinces/{code}',
     handler: 'provinces/get',
     auth: 'public',
-    summary: 'One province with its counties',
+    summary: 'One province (or IR) with its counties and programmes',
     params: provincePath,
     response: { status: 200, body: provinceWithCountiesSchema },
+  },
+  {
+    method: 'GET',
+    path: '/provinces/{code}/counties',
+    handler: 'provinces/counties',
+    auth: 'public',
+    summary: "Every county of the province's catalogue with its figures (zeros where nothing is recorded)",
+    params: countiesPath,
+    response: { status: 200, body: provinceCountiesSchema },
   },
   {
     method: 'GET',

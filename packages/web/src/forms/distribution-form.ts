@@ -1,4 +1,4 @@
-import { DISTRIBUTION_KINDS, distributionInput } from '@abad/core/schemas/distribution';
+import { DISTRIBUTION_KINDS, DISTRIBUTION_KIND_LABELS, distributionInput } from '@abad/core/schemas/distribution';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { faNumber } from '../format/numbers.ts';
@@ -9,13 +9,6 @@ import { amountField, countField, selectField, textField, type Field } from './f
 import { controlForm } from './form-controller.ts';
 import { goodsField } from './goods-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
-
-export const DISTRIBUTION_KIND_LABELS: Record<(typeof DISTRIBUTION_KINDS)[number], string> = {
-  livelihood_package: 'بستهٔ معیشتی',
-  dowry_set: 'جهیزیه',
-  hygiene_pack: 'بستهٔ بهداشتی',
-  other: 'سایر',
-};
 
 /** POST /distributions: packages handed to households in one county. */
 export function distributionForm(session: Session): HTMLFormElement {
@@ -28,7 +21,7 @@ export function distributionForm(session: Session): HTMLFormElement {
     required: true,
     options: DISTRIBUTION_KINDS.map((k) => ({ value: k, label: DISTRIBUTION_KIND_LABELS[k] })),
   });
-  const packages = countField({ name: 'packages', label: 'تعداد بسته', required: true });
+  const packages = countField({ name: 'packages', label: 'تعداد بسته', hint: 'اگر تعداد معلوم نیست خالی بگذارید' });
   const households = countField({ name: 'households', label: 'تعداد خانوار', required: true });
   const value = amountField({ name: 'valueToman', label: 'ارزش کل (تومان)', hint: 'اختیاری' });
   const items = goodsField({ name: 'items', label: 'اقلام هر بسته (اختیاری)' });
@@ -66,7 +59,8 @@ export function distributionForm(session: Session): HTMLFormElement {
         phase: phase.value(),
         distributedAt: distributedAt.value(),
       }),
-    success: (d) => h('p', {}, `توزیع ${faNumber(d.packages)} بسته میان ${faNumber(d.households)} خانوار در ${d.county} ثبت شد.`),
+    success: (d) =>
+      h('p', {}, `توزیع ${d.packages === undefined ? '' : `${faNumber(d.packages)} بسته `}میان ${faNumber(d.households)} خانوار در ${d.county} ثبت شد.`),
     afterSuccess: () => {
       for (const field of [packages, households, value, items]) field.reset();
     },

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nameKey } from '../src/text/name-key.ts';
+
+describe('nameKey', () => {
+  it('unifies Arabic yeh, alef maksura and kaf with the Persian letters', () => {
+    expect(nameKey('تويسركان')).toBe('تویسرکان');
+    expect(nameKey('موسى')).toBe('موسی');
+    expect(nameKey('كبودرآهنگ')).toBe(nameKey('کبودرآهنگ'));
+  });
+
+  it('writes alef with hamza or madda, and alef wasla, as a bare alef', () => {
+    expect(nameKey('أ')).toBe('ا');
+    expect(nameKey('إ')).toBe('ا');
+    expect(nameKey('آ')).toBe('ا');
+    expect(nameKey('ٱ')).toBe('ا');
+    expect(nameKey('آباده')).toBe('اباده');
+    expect(nameKey('حاجی اباد')).toBe(nameKey('حاجی‌آباد'));
+    // alef and a combining madda, as some keyboards send it, is the same letter
+    expect(nameKey('ا\u0653باده')).toBe('اباده');
+  });
+
+  it('writes waw with hamza as waw, and yeh with hamza as yeh', () => {
+    expect(nameKey('مؤمن')).toBe('مومن');
+    expect(nameKey('قائم شهر')).toBe('قایمشهر');
+    expect(nameKey('قائم‌شهر')).toBe(nameKey('قایم شهر'));
+    expect(nameKey('بوئین زهرا')).toBe(nameKey('بویین زهرا'));
+    expect(nameKey('ارزوئیه')).toBe(nameKey('ارزوییه'));
+  });
+
+  it('drops a lone hamza, hamza above and heh with yeh above', () => {
+    expect(nameKey('ضیاءآباد')).toBe('ضیااباد');
+    expect(nameKey('خانهٔ')).toBe('خانه');
+    expect(nameKey('خانۀ')).toBe('خانه');
+    expect(nameKey('ة')).toBe('ه');
+  });
+
+  it('removes spaces, ZWNJ, hyphens and dots inside a name', () => {
+    const key = 'اسلامابادغرب';
+    expect(nameKey('اسلام آبادغرب')).toBe(key);
+    expect(nameKey('اسلام‌آباد غرب')).toBe(key);
+    expect(nameKey('اسلام آباد غرب')).toBe(key);
+    expect(nameKey('اسلام-آباد-غرب')).toBe(key);
+    expect(nameKey('اسلام\u00a0آباد\u2013غرب')).toBe(key);
+    expect(nameKey('  اسلام   آباد.غرب  ')).toBe(key);
+  });
+
+  it('drops diacritics and tatweel', () => {
+    expect(nameKey('مَلایِر')).toBe('ملایر');
+    expect(nameKey('مُحَمَّد')).toBe('محمد');
+    expect(nameKey('همـــدان')).toBe('همدان');
+  });
+
+  it('drops bidi controls and other invisible characters', () => {
+    expect(nameKey('\u202bملایر\u202c')).toBe('ملایر');
+    expect(nameKey('ملا\u202eیر')).toBe('ملایر');
+    expect(nameKey('\u2067ملایر\u2069\u200f')).toBe('ملایر');
+    expect(nameKey('ملا\u200bیر\u200d\ufeff')).toBe('ملایر');
+  });
+
+  it('writes digits in ASCII and Latin letters in lower case', () => {
+    expect(nameKey('منطقه ۱۲')).toBe('منطقه12');
+    expect(nameKey('منطقه ١٢')).toBe('منطقه12');
+    expect(nameKey('IR-13')).toBe('ir13');
+  });
+
+  it('keeps names that differ in letters apart', () => {
+    expect(nameKey('ملایر')).not.toBe(nameKey('ملاير ر'));
+    expect(nameKey('سوادکوه')).not.toBe(nameKey('سوادکوه شمالی'));
+    expect(nameKey('کرمان')).not.toBe(nameKey('کرمانشاه'));
+  });
+
+  it('is empty for text with no letters', () => {
+    expect(nameKey(' \u200c-\u202e. ')).toBe('');
+  });
+
+  it('is idempotent: a key is its own key', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ابپتجکگیيكىةۀآأإؤئءًٌـ۱٣a -.\u200c\u202e') }), (text) => {
+        expect(nameKey(nameKey(text))).toBe(nameKey(text));
+      }),
+    );
+  });
+});
