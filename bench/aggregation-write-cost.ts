@@ -6,7 +6,7 @@ import { keys } from '@abad/core/table/keys';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import { requireStack, type Benchmark } from './benchmark.ts';
 import { fmt } from './stats.ts';
-import { donationTraffic } from './traffic.ts';
+import { donationTraffic, mixedTraffic } from './traffic.ts';
 
 /**
  * Write cost of the aggregator: DynamoDB write requests per stream record, counted, not timed.
@@ -14,6 +14,7 @@ import { donationTraffic } from './traffic.ts';
  * one update per record and scope, and a per-record idempotency marker plus those updates.
  */
 export interface WriteCost {
+  traffic: 'donations' | 'mixed';
   batchSize: number;
   ours: number;
   perRecordUpdates: number;
@@ -67,8 +68,8 @@ async function perRecordUpdates(store: Store, records: ChangeRecord[], withMarke
   }
 }
 
-export async function measureWriteCost(store: Store, batchSize: number, seed: number): Promise<WriteCost> {
-  const records = donationTraffic(batchSize, seed);
+export async function measureWriteCost(store: Store, batchSize: number, seed: number, traffic: WriteCost['traffic'] = 'donations'): Promise<WriteCost> {
+  const records = traffic === 'donations' ? donationTraffic(batchSize, seed) : mixedTraffic(batchSize, seed);
   const ours = countingStore(store);
   const result = await applyStreamBatch(ours.store, `shardId-bench-${seed}`, records);
   if (result.failed.length) throw new Error('benchmark batch failed');
@@ -76,7 +77,7 @@ export async function measureWriteCost(store: Store, batchSize: number, seed: nu
   await perRecordUpdates(plain.store, records, false, `shardId-bench-${seed}`);
   const marked = countingStore(store);
   await perRecordUpdates(marked.store, records, true, `shardId-bench-${seed}`);
-  return { batchSize, ours: ours.writes() / batchSize, perRecordUpdates: plain.writes() / batchSize, markerPlusUpdates: marked.writes() / batchSize };
+  return { traffic, batchSize, ours: ours.writes() / batchSize, perRecordUpdates: plain.writes() / batchSize, markerPlusUpdates: marked.writes() / batchSize };
 }
 
 const BATCH_SIZES = [10, 100, 1_000];
@@ -93,15 +94,18 @@ export const benchmark: Benchmark = {
       now: () => new Date(),
     };
     const rows: WriteCost[] = [];
-    for (const [i, size] of BATCH_SIZES.entries()) {
-      context.signal.throwIfAborted();
-      context.progress(`batch of ${size} donation records`);
-      rows.push(await measureWriteCost(store, size, i + 1));
+    for (const traffic of ['donations', 'mixed'] as const) {
+      for (const [i, size] of BATCH_SIZES.entries()) {
+        context.signal.throwIfAborted();
+        context.progress(`batch of ${size} ${traffic} records`);
+        rows.push(await measureWriteCost(store, size, i + 1 + (traffic === 'mixed' ? 100 : 0), traffic));
+      }
     }
     const report = [
-      'records/batch   ours   1 update per record·scope   marker + updates   ours vs per-record   ours vs marker',
+      'traffic     records/batch   ours   1 update per record·scope   marker + updates   ours vs per-record   ours vs marker',
       ...rows.map((r) =>
         [
+          r.traffic.padEnd(9),
           String(r.batchSize).padStart(13),
           fmt(r.ours, 3).padStart(6),
           fmt(r.perRecordUpdates, 3).padStart(27),
@@ -110,8 +114,10 @@ export const benchmark: Benchmark = {
           `${fmt(r.markerPlusUpdates / r.ours, 1)}× fewer`.padStart(16),
         ].join(' '),
       ),
-      'Traffic: donations over 15 provinces (Tehran 30%, Razavi Khorasan 15%, Isfahan 10%, …), 4 counties each, 3 drives;',
-      'each record touches 3 scopes (province, county, drive). Figures are write requests per record.',
+      'donations: over 15 provinces (Tehran 30%, Razavi Khorasan 15%, Isfahan 10%, …), 4 catalogue counties each, 3 drives;',
+      '  each record touches 3 scopes (province, county, drive).',
+      'mixed: the same places; half projects (3 outputs, 2 of 6 partners, 1 of 4 programmes: 6 scopes each),',
+      '  3/10 donations, 2/10 distributions with a partner (4 scopes). Figures are write requests per record.',
     ];
     return { report, results: { writeRequestsPerRecord: rows } };
   },

@@ -10,7 +10,7 @@ import type { Table } from './table';
  * | function | reads | writes (partition keys) |
  * |---|---|---|
  * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
- * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`, `PARTNER#…` with `PARTNERNAME#…`), idempotency included (it rides in the item) |
+ * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`, `PARTNER#…` with `PARTNERNAME#…`, `INDICATOR#…`, `PLAN#…`), idempotency included (it rides in the item) |
  * | aggregator | nothing | UpdateItem on `AGG#…` |
  * | refresh | Scan (table) | PutItem, UpdateItem on `AGG#…`, `HIST#…` |
  *
@@ -31,6 +31,9 @@ export const KEY_PATTERNS = {
   /** Partners, and the claims that keep their names unique (written in the partner's transaction). */
   partner: keys.partner('*').pk,
   partnerName: keys.partnerName('*').pk,
+  /** Indicators admins add to the catalogue, and programme plans. */
+  indicator: keys.indicator('*').pk,
+  plan: keys.plan('*').pk,
   aggregate: keys.aggregate('*').pk,
   history: keys.history('*', '').pk,
 } as const;
@@ -42,6 +45,8 @@ const ENTITY_PATTERNS = [
   KEY_PATTERNS.distribution,
   KEY_PATTERNS.partner,
   KEY_PATTERNS.partnerName,
+  KEY_PATTERNS.indicator,
+  KEY_PATTERNS.plan,
 ];
 const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history];
 
@@ -58,6 +63,8 @@ const RESOURCE_ITEMS: Record<string, string | readonly string[]> = {
   donations: KEY_PATTERNS.donation,
   distributions: KEY_PATTERNS.distribution,
   partners: [KEY_PATTERNS.partner, KEY_PATTERNS.partnerName],
+  indicators: KEY_PATTERNS.indicator,
+  plans: KEY_PATTERNS.plan,
 };
 
 /**

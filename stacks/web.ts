@@ -45,13 +45,14 @@ export function pathPattern(path: string): string {
 }
 
 /**
- * The public figures (`GET /provinces…`, packages/functions/src/http/public-figures.ts): the
+ * The public figures (`GET /provinces…`, `GET /programmes…`: the routes marked `publicFigures`,
+ * answered by packages/functions/src/http/public-figures.ts): the
  * same answer for every viewer, so CloudFront keeps each for the few seconds the API allows
  * (`Cache-Control: public, max-age=5`) with a cache key WITHOUT `Authorization` — a million
  * viewers polling cost the API what one does: a request per 5 s per edge and URL. If-None-Match
  * is answered by CloudFront itself from what it keeps.
  */
-export const PUBLIC_FIGURE_PATHS = [...new Set(routes.filter((r) => r.handler.startsWith('provinces/')).map((r) => pathPattern(r.path)))];
+export const PUBLIC_FIGURE_PATHS = [...new Set(routes.filter((r) => 'publicFigures' in r && r.publicFigures).map((r) => pathPattern(r.path)))];
 
 /**
  * The key of a public figure: the path and query (`from`, `to`), the language of an error, and

@@ -87,11 +87,12 @@ describe('live province figures', () => {
     });
   });
 
-  it('GET /provinces gives all 31 and a national total that is their sum', async () => {
+  it('GET /provinces gives all 31, the country (IR), and a national total that is their sum', async () => {
     const { status, body } = await api('/provinces');
     expect(status).toBe(200);
     expect(body.provinces).toHaveLength(31);
-    const sum = (f: (p: any) => number | string) => body.provinces.reduce((s: bigint, p: unknown) => s + BigInt(f(p)), 0n);
+    expect(body.country.province.code).toBe('IR');
+    const sum = (f: (p: any) => number | string) => [...body.provinces, body.country].reduce((s: bigint, p: unknown) => s + BigInt(f(p)), 0n);
     expect(BigInt(body.national.projects.total)).toBe(sum((p) => p.projects.total));
     expect(BigInt(body.national.projects.loansToman)).toBe(sum((p) => p.projects.loansToman));
     expect(BigInt(body.national.donations.count)).toBe(sum((p) => p.donations.count));

@@ -122,17 +122,17 @@ describe('the refresh reports county names that match no catalogue county', () =
     setHandlerEnv({ tableName: inject('tableName'), dynamoDbEndpoint: inject('dynamoDbEndpoint'), cursorSecret: 'test' });
     const { handler } = await import('../../packages/functions/src/cron/refresh.ts');
     const { logger } = await import('../../packages/functions/src/shared/logger.ts');
-    const warn = vi.spyOn(Object.getPrototypeOf(logger), 'warn');
-    const info = vi.spyOn(Object.getPrototypeOf(logger), 'info');
-    console.error('DEBUG', Object.getPrototypeOf(logger).constructor.name, typeof logger.warn);
-    let report;
+    const warn = vi.spyOn(logger, 'warn');
+    const info = vi.spyOn(logger, 'info');
+    let report: Awaited<ReturnType<typeof handler>>;
+    let logs: Record<string, unknown>[];
     try {
       report = await handler({ quietSeconds: 86_400 }, createLambdaContext('abad-refresh', 900_000));
+      logs = [...warn.mock.calls, ...info.mock.calls].map(([message, fields]) => ({ message, ...(fields as object) }));
     } finally {
       warn.mockRestore();
       info.mockRestore();
     }
-    const logs = [...warn.mock.calls, ...info.mock.calls].map(([message, fields]) => ({ message, ...(fields as object) }) as Record<string, unknown>);
     const warnings = logs.filter((l) => l.message === 'county matches no catalogue county' && l.province === 'IR-29');
     expect(warnings).toEqual([
       { message: 'county matches no catalogue county', province: 'IR-29', county: 'شهرك نو', records: 3, suggestions: [] },
@@ -153,5 +153,12 @@ describe('the refresh reports county names that match no catalogue county', () =
       { province: 'IR-29', county: 'شهرك نو', records: 3, suggestions: [] },
       { province: 'IR-29', county: 'بیرجندد', records: 2, suggestions: ['بیرجند'] },
     ]);
+    // The readable report says it too, with the nearest catalogue name.
+    const readable = await promisify(execFile)('npm', ['run', '-s', 'refresh', '--', '--quiet-seconds', '86400'], {
+      cwd: REPO,
+      env: { ...process.env, ABAD_DATA_DIR: inject('dataDir'), TABLE_NAME: inject('tableName') },
+    });
+    expect(readable.stdout).toMatch(/county names outside the catalogue/);
+    expect(readable.stdout).toContain('county «بیرجندد» in IR-29 is not in the catalogue (2 records, counted for the province only; nearest: بیرجند)');
   });
 });

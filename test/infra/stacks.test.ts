@@ -155,6 +155,8 @@ const SAMPLE_KEYS = {
   distribution: keys.distribution('01J0000000000000000000000').pk,
   partner: keys.partner('01J0000000000000000000000').pk,
   partnerName: keys.partnerName('خیریهامامعلی').pk,
+  indicator: keys.indicator('village_baths').pk,
+  plan: keys.plan('01J0000000000000000000000').pk,
   /** The retired format of separate idempotency records: no role may write it. */
   idempotency: 'IDEMPOTENCY#4d2a0c1f',
   aggregate: keys.aggregate(scopes.province('IR-13')).pk,
@@ -167,6 +169,8 @@ const ENTITY_KEYS = [
   SAMPLE_KEYS.distribution,
   SAMPLE_KEYS.partner,
   SAMPLE_KEYS.partnerName,
+  SAMPLE_KEYS.indicator,
+  SAMPLE_KEYS.plan,
   SAMPLE_KEYS.idempotency,
 ];
 
@@ -324,6 +328,8 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         donations: SAMPLE_KEYS.donation,
         distributions: SAMPLE_KEYS.distribution,
         partners: SAMPLE_KEYS.partner,
+        indicators: SAMPLE_KEYS.indicator,
+        plans: SAMPLE_KEYS.plan,
       };
       for (const route of routes.filter((r) => r.method !== 'GET')) {
         const role = roleOf(prod, lambdaFor(prod, routeHandler(route)));
@@ -609,7 +615,19 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
 
     it('serves the site and the API from one CloudFront origin: the API’s first path segments to the API, the rest to the site', () => {
       const prefixes = [...new Set(routes.map((r) => `/${r.path.split('/')[1]}`))].sort();
-      expect(prefixes).toEqual(['/distributions', '/donations', '/drives', '/health', '/openapi.json', '/partners', '/projects', '/provinces']);
+      expect(prefixes).toEqual([
+        '/distributions',
+        '/donations',
+        '/drives',
+        '/health',
+        '/indicators',
+        '/openapi.json',
+        '/partners',
+        '/plans',
+        '/programmes',
+        '/projects',
+        '/provinces',
+      ]);
       one(prod, 'aws:cloudfront/distribution:Distribution');
       expect(all(prod, 'sst:aws:Router')).toHaveLength(1);
       const entries = routerEntries(prod);
@@ -662,8 +680,15 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 
     it('caches the public figures a few seconds, keyed without Authorization: one answer for every viewer', () => {
-      const figureRoutes = routes.filter((r) => r.handler.startsWith('provinces/'));
-      expect(figureRoutes.map((r) => r.path)).toEqual(['/provinces', '/provinces/{code}', '/provinces/{code}/history']);
+      const figureRoutes = routes.filter((r) => 'publicFigures' in r && r.publicFigures);
+      expect(figureRoutes.map((r) => r.path)).toEqual([
+        '/programmes',
+        '/programmes/{name}',
+        '/provinces',
+        '/provinces/{code}',
+        '/provinces/{code}/counties',
+        '/provinces/{code}/history',
+      ]);
       const defaultBehavior = one(prod, 'aws:cloudfront/distribution:Distribution').inputs.defaultCacheBehavior;
       for (const route of figureRoutes) {
         const path = samplePath(route.path);

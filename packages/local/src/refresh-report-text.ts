@@ -7,13 +7,18 @@ import type { RefreshReport, ScopeDrift } from '@abad/core';
 export function refreshSummary(report: RefreshReport): string {
   const repaired = report.drift.filter((d) => d.repaired).length;
   const invalid = report.invalidItems.length ? `, ${report.invalidItems.length} items that cannot be counted` : '';
-  return `${report.itemsScanned} items scanned, ${report.drift.length} of ${report.scopesChecked} scopes with drift, ${repaired} repaired${invalid}`;
+  const unmatched = report.unmatchedCounties.length ? `, ${report.unmatchedCounties.length} county names outside the catalogue` : '';
+  return `${report.itemsScanned} items scanned, ${report.drift.length} of ${report.scopesChecked} scopes with drift, ${repaired} repaired${invalid}${unmatched}`;
 }
 
 export function refreshReportLines(report: RefreshReport): string[] {
   const lines = [`Refresh: ${refreshSummary(report)}.`];
   for (const drift of report.drift) lines.push(`  ${drift.scope}: ${outcome(drift)} — ${differences(drift)}`);
   for (const item of report.invalidItems) lines.push(`  cannot be counted: ${JSON.stringify(item.keys)} (${item.issues.join('; ')})`);
+  for (const county of report.unmatchedCounties) {
+    const nearest = county.suggestions.length ? `; nearest: ${county.suggestions.join('، ')}` : '';
+    lines.push(`  county «${county.county}» in ${county.province} is not in the catalogue (${county.records} records, counted for the province only${nearest})`);
+  }
   lines.push(`Shard marks pruned: ${report.marksPruned}. History for ${report.historyDate}: ${report.historyWritten} snapshots written.`);
   return lines;
 }

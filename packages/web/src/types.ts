@@ -2,7 +2,10 @@ import type { DistributionFields } from '@abad/core/schemas/distribution';
 import type { DonationFields } from '@abad/core/schemas/donation';
 import type { DriveFields } from '@abad/core/schemas/drive';
 import type { ProjectFields } from '@abad/core/schemas/project';
-import type { Province } from '@abad/core/places/provinces';
+import type { PlanFields } from '@abad/core/schemas/plan';
+import type { PartnerFields } from '@abad/core/schemas/partner';
+import type { IndicatorField, Unit } from '@abad/core/indicators/catalogue';
+import type { NATIONAL_PLACE, Province } from '@abad/core/places/provinces';
 import type { Figures } from '@abad/core/aggregation/figures';
 
 /**
@@ -15,13 +18,18 @@ type Json<T> = {
 
 export type FiguresJson = Json<Figures>;
 
+/** A province, or the country itself (`IR`, «کل کشور»). */
+export type PlaceJson = Province | { code: typeof NATIONAL_PLACE.code; fa: string; en: string };
+
 export interface ProvinceFiguresJson extends FiguresJson {
-  province: Province;
+  province: PlaceJson;
   updatedAt: string | null;
 }
 
+/** GET /provinces: the 31 provinces, what was recorded for the whole country (`IR`), and the sum of all. */
 export interface ProvincesResponse {
-  provinces: ProvinceFiguresJson[];
+  provinces: (ProvinceFiguresJson & { province: Province })[];
+  country: ProvinceFiguresJson;
   national: FiguresJson & { updatedAt?: string | null };
 }
 
@@ -30,8 +38,40 @@ export interface CountyFiguresJson extends FiguresJson {
   updatedAt: string | null;
 }
 
+/** A programme's figures in one place (GET /provinces/{code} `programmes`). */
+export interface PlaceProgrammeJson extends ProvinceFiguresJson {
+  name: string;
+  key: string;
+}
+
 export interface ProvinceDetailResponse extends ProvinceFiguresJson {
   counties: CountyFiguresJson[];
+  programmes: PlaceProgrammeJson[];
+}
+
+/** GET /provinces/{code}/counties: every county of the catalogue, zeros where nothing is recorded. */
+export interface CatalogueCountyJson extends FiguresJson {
+  code: string;
+  name: string;
+  ruralDistricts: number;
+  updatedAt: string | null;
+}
+
+export interface ProvinceCountiesResponse {
+  province: Province;
+  counties: CatalogueCountyJson[];
+}
+
+/** An indicator of the catalogue (GET /indicators). */
+export interface IndicatorJson {
+  code: string;
+  fa: string;
+  en: string;
+  unit: Unit;
+  unitLabel: { fa: string; en: string };
+  additive: boolean;
+  field?: IndicatorField;
+  builtIn: boolean;
 }
 
 export interface HistoryResponse {
@@ -53,6 +93,8 @@ export type ProjectJson = Json<ProjectFields> & Meta;
 export type DriveJson = Json<DriveFields> & Meta;
 export type DonationJson = Json<DonationFields> & Meta;
 export type DistributionJson = Json<DistributionFields> & Meta;
+export type PartnerJson = Json<PartnerFields> & Meta;
+export type PlanJson = Json<PlanFields> & Meta;
 
 export interface ListResponse<T> {
   items: T[];

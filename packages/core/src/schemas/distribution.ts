@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
-import { provinceCodeSchema } from '../places/provinces.ts';
+import { placeCodeSchema } from '../places/provinces.ts';
 import { countInput, entityId, goodsItem, isoDateTime, persianText } from './common.ts';
+import { partnerRefs } from './partner.ts';
 import type { RuleViolation } from './project.ts';
 
 /** What was handed out; the one list of kinds, with the Persian label of each (the web pages show these). */
@@ -26,8 +27,10 @@ const goodsList = z.array(goodsItem).max(100);
 /** The distribution's own fields, as a client sends them (no defaults: a patch must not invent values). */
 const distributionShape = {
   driveId: entityId,
-  province: provinceCodeSchema,
-  county: persianText(80),
+  /** A province, or `IR` for what belongs to the whole country (callers with `*` only). */
+  province: placeCodeSchema,
+  /** A county of the province's catalogue, in any spelling; absent: the whole province. */
+  county: persianText(80).optional(),
   kind: z.enum(DISTRIBUTION_KINDS),
   /** How many packages; absent when the count is unknown (a report may give only the value), never 0. */
   packages: countInput(10_000_000).optional().describe('Packages handed out, at least 1; leave it out when the count is unknown'),
@@ -35,6 +38,8 @@ const distributionShape = {
   valueToman: tomanInput,
   items: goodsList.optional(),
   phase: persianText(100).optional(),
+  /** Who handed it out or paid for it (GET /partners). */
+  partners: partnerRefs.optional(),
   distributedAt: isoDateTime.optional(),
 };
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
-import { provinceCodeSchema } from '../places/provinces.ts';
+import { placeCodeSchema } from '../places/provinces.ts';
 import { entityId, goodsItem, isoDateTime, persianText, phoneInput } from './common.ts';
 import type { RuleViolation } from './project.ts';
 
@@ -29,8 +29,10 @@ const goodsList = z.array(goodsItem).max(100);
 /** The donation's own fields, as a client sends them (no defaults: a patch must not invent values). */
 const donationShape = {
   driveId: entityId,
-  province: provinceCodeSchema,
-  county: persianText(80),
+  /** A province, or `IR` for what belongs to the whole country (callers with `*` only). */
+  province: placeCodeSchema,
+  /** A county of the province's catalogue, in any spelling; absent: the whole province. */
+  county: persianText(80).optional(),
   kind: z.enum(DONATION_KINDS),
   /** Cash received, or the estimated value of the goods. */
   amountToman: tomanInput,

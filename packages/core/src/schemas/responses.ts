@@ -81,10 +81,10 @@ const donorView = z.strictObject({
   phone: donorInput.shape.phone.describe('Only for admins'),
 });
 
-export const donationSchema = named('Donation', z.strictObject({ ...donationInput.shape, donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }));
+export const donationSchema = named('Donation', z.strictObject({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }));
 export const donationPageSchema = named('DonationPage', pageOf(donationSchema));
 
-export const distributionSchema = named('Distribution', z.strictObject({ ...distributionInput.shape, ...entityMeta.shape, ...voidMarks }));
+export const distributionSchema = named('Distribution', z.strictObject({ ...distributionInput.shape, countyCode: countyCodeSchema.optional(), ...entityMeta.shape, ...voidMarks }));
 export const distributionPageSchema = named('DistributionPage', pageOf(distributionSchema));
 
 /** An indicator of the catalogue (indicators/catalogue.ts); those admins added carry their version. */

@@ -1,12 +1,15 @@
 import { authorize, type Principal } from '../auth/principal.ts';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
-import type { ProvinceCode } from '../places/provinces.ts';
+import type { PlaceCode } from '../places/provinces.ts';
+import { resolveCounty, type CountyOfRecord } from '../places/resolve-county.ts';
+import type { PartnerRef } from '../schemas/partner.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { RuleViolation } from '../schemas/project.ts';
 import type { VoidFields, VoidMarks } from '../schemas/voiding.ts';
 import { indexKeys, indexPartitions, keys, type EntityType } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import { assertDriveAccepts } from './drives.ts';
+import { assertPartnersExist } from './partners.ts';
 import { idForIdempotencyKey, requestHash, type IdempotencyKey } from './idempotency.ts';
 import {
   getItem,
@@ -33,11 +36,13 @@ export type DriveRecordType = Extract<EntityType, 'Donation' | 'Distribution'>;
 
 interface DriveRecordFields {
   driveId: string;
-  province: ProvinceCode;
+  province: PlaceCode;
+  county?: string | undefined;
+  partners?: PartnerRef[] | undefined;
 }
 
 /** A stored donation or distribution as the store hands it out. */
-type StoredRecord = DriveRecordFields & EntityMeta & VoidMarks;
+type StoredRecord = DriveRecordFields & CountyOfRecord & EntityMeta & VoidMarks;
 
 const keyOf = { Donation: keys.donation, Distribution: keys.distribution } as const;
 
@@ -89,10 +94,11 @@ export async function createDriveRecord<F extends DriveRecordFields>(
   idempotencyKey?: IdempotencyKey,
 ): Promise<F & EntityMeta & VoidMarks> {
   authorize(principal, 'donation:write', fields.province);
-  await assertDriveAccepts(store, fields.driveId, fields.province);
+  const place = resolveCounty(fields.province, fields.county);
+  await Promise.all([assertDriveAccepts(store, fields.driveId, fields.province), assertPartnersExist(store, fields.partners)]);
   const now = store.now().toISOString();
   const created = newEntity(fields, idempotencyKey);
-  const record = { ...fields, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
+  const record = { ...fields, ...place, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
   const { replayed } = await putNewEntityItem(store, recordItem(type, record), type, created);
   return replayed ? recordOf<F & EntityMeta>(replayed) : record;
 }
@@ -143,10 +149,15 @@ export async function updateDriveRecord<T extends StoredRecord>(
   authorize(principal, 'donation:write', current.province);
   const corrected = apply(current);
   if (corrected.province !== current.province) authorize(principal, 'donation:write', corrected.province);
-  // A catalogue county code stored with the record named the old place: after a move, the county is found from its name again.
-  const placed = corrected as T & { county?: string; countyCode?: string };
-  const was = current as T & { county?: string; countyCode?: string };
-  if ((placed.county !== was.county || placed.province !== was.province) && placed.countyCode === was.countyCode) delete placed.countyCode;
+  // A new place: its county is matched again (a move to another province without a new county leaves the old one behind).
+  if (corrected.county !== current.county || corrected.province !== current.province) {
+    const keepsCounty = corrected.county !== current.county || corrected.province === current.province;
+    const county = keepsCounty ? corrected.county : undefined;
+    delete corrected.county;
+    delete corrected.countyCode;
+    Object.assign(corrected, resolveCounty(corrected.province, county));
+  }
+  if (corrected.partners !== current.partners) await assertPartnersExist(store, corrected.partners);
   if (current.voidedAt !== undefined) throw new RecordVoidedError(type, id);
   if (current.version !== expectedVersion) throw new VersionMismatchError(type, id, expectedVersion);
   assertNoViolations(rules(corrected));
@@ -209,7 +220,7 @@ export async function voidDriveRecord<T extends StoredRecord>(
 }
 
 export interface DriveRecordQuery {
-  province?: ProvinceCode;
+  province?: PlaceCode;
   driveId?: string;
   limit: number;
   cursor?: string;

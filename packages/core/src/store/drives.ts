@@ -1,6 +1,6 @@
 import { authorize, type Principal } from '../auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
-import type { ProvinceCode } from '../places/provinces.ts';
+import type { PlaceCode, ProvinceCode } from '../places/provinces.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schemas/drive.ts';
 import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
@@ -79,7 +79,7 @@ export async function listDrives(store: Store, limit: number, cursor?: string): 
 }
 
 /** A donation or distribution must name an existing drive, of its own province when the drive has one. */
-export async function assertDriveAccepts(store: Store, driveId: string, province: ProvinceCode): Promise<Drive> {
+export async function assertDriveAccepts(store: Store, driveId: string, province: PlaceCode): Promise<Drive> {
   const drive = await getDrive(store, driveId).catch((error: unknown) => {
     // For a donation, a missing drive is a wrong field of the request, not a missing resource.
     if (error instanceof NotFoundError) throw new ValidationError([{ field: 'driveId', rule: 'driveNotFound', message: ruleMessage('driveNotFound', 'en') }]);

@@ -81,6 +81,11 @@ export interface Route {
   idempotent?: boolean;
   /** `If-Match: <version>` with the ETag the client read. */
   ifMatch?: 'required' | 'optional';
+  /**
+   * The same answer for every reader, cached a few seconds (the handler answers through
+   * public-figures.ts; CloudFront keys it without Authorization: stacks/web.ts).
+   */
+  publicFigures?: true;
   /** The success response; a schema is a named one (core/src/schemas/named.ts). */
   response: { status: 200 | 201 | 204; body?: z.ZodType; headers?: readonly SuccessHeader[] };
 }
@@ -447,6 +452,7 @@ export const routes = [
     path: '/programmes',
     handler: 'programmes/list',
     auth: 'public',
+    publicFigures: true,
     summary: 'Every programme with its targets and actuals',
     response: { status: 200, body: programmeListSchema },
   },
@@ -455,6 +461,7 @@ export const routes = [
     path: '/programmes/{name}',
     handler: 'programmes/get',
     auth: 'public',
+    publicFigures: true,
     summary: 'One programme (any spelling of its name), target against actual per province',
     params: programmePath,
     response: { status: 200, body: programmeWithProvincesSchema },
@@ -465,6 +472,7 @@ export const routes = [
     path: '/provinces',
     handler: 'provinces/list',
     auth: 'public',
+    publicFigures: true,
     summary: "Every province's live figures, what was recorded for the country (IR), and the national total",
     response: { status: 200, body: allProvinceFiguresSchema },
   },
@@ -473,6 +481,7 @@ export const routes = [
     path: '/provinces/{code}',
     handler: 'provinces/get',
     auth: 'public',
+    publicFigures: true,
     summary: 'One province (or IR) with its counties and programmes',
     params: provincePath,
     response: { status: 200, body: provinceWithCountiesSchema },
@@ -482,6 +491,7 @@ export const routes = [
     path: '/provinces/{code}/counties',
     handler: 'provinces/counties',
     auth: 'public',
+    publicFigures: true,
     summary: "Every county of the province's catalogue with its figures (zeros where nothing is recorded)",
     params: countiesPath,
     response: { status: 200, body: provinceCountiesSchema },
@@ -491,6 +501,7 @@ export const routes = [
     path: '/provinces/{code}/history',
     handler: 'provinces/history',
     auth: 'public',
+    publicFigures: true,
     summary: 'Daily snapshots of a province (or `national`)',
     params: historyPath,
     query: historyQuery,

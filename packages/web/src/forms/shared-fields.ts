@@ -1,46 +1,53 @@
 import type { Principal } from '@abad/core/auth/principal';
-import type { ProvinceCode } from '@abad/core/places/provinces';
+import { WHOLE_PROVINCE_LABEL, countiesOf } from '@abad/core/places/counties';
+import { NATIONAL_PLACE, isProvinceCode } from '@abad/core/places/provinces';
 import { getJson } from '../api.ts';
-import { h, uid } from '../dom.ts';
 import { allowedProvinces } from '../auth/session.ts';
-import type { DriveJson, ListResponse, ProvinceDetailResponse } from '../types.ts';
-import { selectField, textField, type InputField, type SelectField } from './fields.ts';
+import type { DriveJson, ListResponse } from '../types.ts';
+import { selectField, type Option, type SelectField } from './fields.ts';
 
 /**
- * Fields several forms share: the province (only those the signed-in role may act in), the
- * county (with the counties already on record as suggestions) and the charity drive.
+ * Fields several forms share: the place (only the provinces the signed-in role may act in, and
+ * the country, «کل کشور», for a token of all provinces), the county (a choice among the
+ * province's catalogue counties, or none: the whole province) and the charity drive.
  */
-export function provinceField(principal: Principal): SelectField {
-  const provinces = allowedProvinces(principal);
+export function placeOptions(principal: Principal): Option[] {
+  const provinces = allowedProvinces(principal).map((p) => ({ value: p.code, label: p.fa }));
+  // The country is no one province's: only a caller with `*` acts there (core's mayActIn).
+  return principal.provinces === '*' ? [...provinces, { value: NATIONAL_PLACE.code, label: NATIONAL_PLACE.fa }] : provinces;
+}
+
+export function provinceField(principal: Principal, label = 'استان'): SelectField {
+  const options = placeOptions(principal);
   return selectField({
     name: 'province',
-    label: 'استان',
+    label,
     required: true,
-    hint: provinces.length === 1 ? 'شما فقط در این استان ثبت می‌کنید.' : undefined,
-    options: provinces.map((p) => ({ value: p.code, label: p.fa })),
+    hint: options.length === 1 ? 'شما فقط در این استان ثبت می‌کنید.' : principal.provinces === '*' ? `برای آنچه به هیچ استانی تعلق ندارد «${NATIONAL_PLACE.fa}» را برگزینید.` : undefined,
+    options,
     placeholder: 'استان را انتخاب کنید',
   });
 }
 
-/** County names are free text (normalized by the API); the province's recorded counties are offered. */
-export function countyField(province: SelectField): InputField {
-  const listId = uid('counties');
-  const datalist = h('datalist', { id: listId });
-  const field = textField({ name: 'county', label: 'شهرستان', required: true, list: listId, hint: 'نام شهرستان به فارسی' });
-  field.element.append(datalist);
-  const load = async () => {
+/**
+ * The county: one of the chosen province's counties as the official catalogue lists them
+ * (core's countiesOf, no request), or «کل استان» (no county). Filled again whenever the
+ * province changes; the country (`IR`) has no counties.
+ */
+export function countyField(province: SelectField): SelectField {
+  const field = selectField({ name: 'county', label: 'شهرستان', hint: `اگر به یک شهرستان محدود نیست «${WHOLE_PROVINCE_LABEL}» بماند.` });
+  const fill = () => {
     const code = province.value();
-    datalist.replaceChildren();
-    if (!code) return;
-    try {
-      const detail = await getJson<ProvinceDetailResponse>(`/provinces/${code}`);
-      if (province.value() === code) datalist.replaceChildren(...detail.counties.map((c) => h('option', { value: c.county })));
-    } catch {
-      // Suggestions only: the field works without them.
+    if (code && isProvinceCode(code)) {
+      field.select.disabled = false;
+      field.setOptions([{ value: '', label: WHOLE_PROVINCE_LABEL }, ...countiesOf(code).map((c) => ({ value: c.name, label: c.name }))]);
+    } else {
+      field.setOptions([{ value: '', label: code === NATIONAL_PLACE.code ? NATIONAL_PLACE.fa : 'نخست استان را انتخاب کنید' }]);
+      field.select.disabled = true;
     }
   };
-  province.select.addEventListener('change', () => void load());
-  void load();
+  province.select.addEventListener('change', fill);
+  fill();
   return field;
 }
 
@@ -49,7 +56,7 @@ export function driveField(province: SelectField): SelectField & { loaded: Promi
   const field = selectField({ name: 'driveId', label: 'پویش', required: true, placeholder: 'پویش را انتخاب کنید' });
   let drives: DriveJson[] = [];
   const update = () => {
-    const code = province.value() as ProvinceCode | undefined;
+    const code = province.value();
     const usable = drives.filter((d) => !d.province || d.province === code);
     field.setOptions(
       usable.map((d) => ({ value: d.id, label: `${d.name}${d.phase ? ` — ${d.phase}` : ''}${d.province ? '' : ' (سراسری)'}` })),
