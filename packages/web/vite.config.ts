@@ -51,10 +51,21 @@ export default defineConfig({
   server: {
     // `npm run dev -w @abad/web`: the API of a running `npm start` behind Vite's dev server.
     proxy: Object.fromEntries(
-      ['/provinces', '/projects', '/drives', '/donations', '/distributions', '/dev', '/health', '/openapi.json', '/.well-known'].map((p) => [
-        p,
-        process.env.ABAD_API_URL ?? 'http://localhost:3000',
-      ]),
+      [
+        '/provinces',
+        '/projects',
+        '/drives',
+        '/donations',
+        '/distributions',
+        '/indicators',
+        '/partners',
+        '/plans',
+        '/programmes',
+        '/dev',
+        '/health',
+        '/openapi.json',
+        '/.well-known',
+      ].map((p) => [p, process.env.ABAD_API_URL ?? 'http://localhost:3000']),
     ),
   },
 });

@@ -54,7 +54,12 @@ const TIME_LIMIT_MS = Math.max(60_000, RUNS * 4_000);
 const PROVINCES: ProvinceCode[] = ['IR-13', 'IR-19', 'IR-23'];
 /** Places: three provinces (two catalogue counties each, or none) and the country itself. */
 const PLACES: { province: PlaceCode; county?: string }[] = [
-  ...PROVINCES.flatMap((province) => [...countiesOf(province).slice(0, 2).map((c) => ({ province, county: c.name })), { province }]),
+  ...PROVINCES.flatMap((province) => [
+    ...countiesOf(province)
+      .slice(0, 2)
+      .map((c) => ({ province, county: c.name })),
+    { province },
+  ]),
   { province: 'IR' },
 ];
 const PROGRAMMES = ['اشتغال روستایی', 'اشتغال روستايي', 'مسکن محرومان']; // the first two are one programme
@@ -89,12 +94,24 @@ const operation = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('changeOutputs' as const), target: fc.nat(), outputs, partners: partnerPicks }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('reportOutputs' as const), target: fc.nat(), progress: fc.integer({ min: 0, max: 100 }), actual: fc.nat(9_000) }) },
   {
     weight: 2,
-    arbitrary: fc.record({ op: fc.constant('plan' as const), place, programme: fc.constantFrom(...PROGRAMMES), indicator: fc.constantFrom(...INDICATORS), target: fc.nat(10_000) }),
+    arbitrary: fc.record({ op: fc.constant('reportOutputs' as const), target: fc.nat(), progress: fc.integer({ min: 0, max: 100 }), actual: fc.nat(9_000) }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('changePlan' as const), target: fc.nat(), amount: fc.nat(10_000), programme: fc.constantFrom(...PROGRAMMES) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('plan' as const),
+      place,
+      programme: fc.constantFrom(...PROGRAMMES),
+      indicator: fc.constantFrom(...INDICATORS),
+      target: fc.nat(10_000),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('changePlan' as const), target: fc.nat(), amount: fc.nat(10_000), programme: fc.constantFrom(...PROGRAMMES) }),
+  },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('moveProject' as const), target: fc.nat(), place }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('changeProject' as const), target: fc.nat(), status: fc.constantFrom(...STATUSES), budget: money }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reportProgress' as const), target: fc.nat(), progress: fc.integer({ min: 0, max: 100 }) }) },

@@ -5,6 +5,7 @@ import { keys } from '@abad/core/table/keys';
 import { ruleMessage } from '@abad/core/validation/messages';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
 import { testStore } from '../support/db.ts';
 import { createDrive, distributionBody, donationBody } from '../support/fixtures.ts';
 
@@ -13,16 +14,6 @@ import { createDrive, distributionBody, donationBody } from '../support/fixtures
  * real HTTP against DynamoDB Local, with the figures followed through the stream. The table
  * is shared with other files, so figures are compared with those read just before.
  */
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, withinMs = 5_000): Promise<T> {
-  const deadline = Date.now() + withinMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Longer than the API's one-second memory of the figures and the aggregator's lag: what is read after it has settled. */
 const settle = () => new Promise((r) => setTimeout(r, 1_500));

@@ -78,7 +78,9 @@ describe('the indicator catalogue', () => {
     );
     const refused = await api(`/indicators/${code}`, { method: 'PATCH', token: admin, body: { unit: 'building' }, headers: { 'if-match': '"2"' } });
     expect(refused.status).toBe(409);
-    expect((await api(`/indicators/${code}`, { method: 'PATCH', token: admin, body: { fa: 'حمام عمومی روستا' }, headers: { 'if-match': '"2"' } })).status).toBe(200);
+    expect((await api(`/indicators/${code}`, { method: 'PATCH', token: admin, body: { fa: 'حمام عمومی روستا' }, headers: { 'if-match': '"2"' } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -103,7 +105,11 @@ describe('outputs', () => {
       },
     });
     expect(recorded.status).toBe(201);
-    expect(recorded.body).toMatchObject({ county: 'مشگین شهر', countyCode: expect.stringMatching(/^24\d\d$/), outputs: [{ indicator: 'workshops', target: 5000, actual: 4482 }] });
+    expect(recorded.body).toMatchObject({
+      county: 'مشگین شهر',
+      countyCode: expect.stringMatching(/^24\d\d$/),
+      outputs: [{ indicator: 'workshops', target: 5000, actual: 4482 }],
+    });
 
     const after = await eventually(
       () => province('IR-24'),
@@ -128,7 +134,13 @@ describe('outputs', () => {
     const project = (await api('/projects', { token: editor, body: projectBody('IR-13', { outputs: [{ indicator: 'water_tanks', target: 220 }] }) })).body;
     const reported = await api(`/projects/${project.id}/progress`, {
       token: editor,
-      body: { progressPercent: 60, outputs: [{ indicator: 'water_tanks', actual: '۱۳۰' }, { indicator: 'qanats', actual: 12 }] },
+      body: {
+        progressPercent: 60,
+        outputs: [
+          { indicator: 'water_tanks', actual: '۱۳۰' },
+          { indicator: 'qanats', actual: 12 },
+        ],
+      },
     });
     expect(reported.status).toBe(201);
     expect(reported.body.project.outputs).toEqual([
@@ -137,14 +149,24 @@ describe('outputs', () => {
     ]);
 
     const bad = async (outputs: unknown, field: string) => {
-      const response = await api('/projects', { token: editor, body: projectBody('IR-13', { title: unique('نادرست'), outputs }), headers: { 'accept-language': 'fa' } });
+      const response = await api('/projects', {
+        token: editor,
+        body: projectBody('IR-13', { title: unique('نادرست'), outputs }),
+        headers: { 'accept-language': 'fa' },
+      });
       expect(response.status, JSON.stringify(outputs)).toBe(422);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       return response.body.errors.find((e: { field: string }) => e.field === field).message as string;
     };
     expect(await bad([{ indicator: 'no_such_thing', actual: 1 }], 'outputs.0.indicator')).toBe('شاخصی با این کد در فهرست شاخص‌ها نیست');
-    await bad([{ indicator: 'qanats', actual: 1 }, { indicator: 'qanats', target: 3 }], 'outputs.1.indicator');
+    await bad(
+      [
+        { indicator: 'qanats', actual: 1 },
+        { indicator: 'qanats', target: 3 },
+      ],
+      'outputs.1.indicator',
+    );
     expect(await bad([{ indicator: 'jobs', actual: 5 }], 'outputs.0.actual')).toContain('jobsCreated');
     await bad([{ indicator: 'qanats' }], 'outputs.0.target');
     await bad([{ indicator: 'qanats', actual: -1 }], 'outputs.0.actual');
@@ -162,7 +184,10 @@ describe('plans and programmes', () => {
       body: { programme, province: 'IR-13', indicator: 'projects', target: '۱٬۰۴۰', from: '2026-03-21', to: '2027-03-20' },
     });
     expect(plan.status).toBe(201);
-    expect((await api('/plans', { token: admin, body: { programme, province: 'IR', indicator: 'dowry_sets', target: 500, from: '2026-03-21', to: '2027-03-20' } })).status).toBe(201);
+    expect(
+      (await api('/plans', { token: admin, body: { programme, province: 'IR', indicator: 'dowry_sets', target: 500, from: '2026-03-21', to: '2027-03-20' } }))
+        .status,
+    ).toBe(201);
     const editor = await tokenFor('editor', ['IR-13']);
     // The same programme, spelt another way, counts under the plan's name key.
     const spelt = programme.replace('پروژه‌ای', 'پروژه ای').replace('ی', 'ي');
@@ -188,7 +213,8 @@ describe('plans and programmes', () => {
   it('only admins of the place set plans; IR needs every province; a percentage is no target; the period ends after it starts', async () => {
     const body = { programme: unique('برنامه'), province: 'IR-13', indicator: 'schools', target: 4, from: '2026-03-21', to: '2027-03-20' };
     expect((await api('/plans', { body })).status).toBe(401);
-    for (const role of ['editor', 'operator', 'viewer'] as const) expect((await api('/plans', { token: await tokenFor(role, '*'), body })).status, role).toBe(403);
+    for (const role of ['editor', 'operator', 'viewer'] as const)
+      expect((await api('/plans', { token: await tokenFor(role, '*'), body })).status, role).toBe(403);
     const hamadanAdmin = await tokenFor('admin', ['IR-13']);
     expect((await api('/plans', { token: hamadanAdmin, body: { ...body, province: 'IR-19' } })).status).toBe(403);
     expect((await api('/plans', { token: hamadanAdmin, body: { ...body, province: 'IR' } })).status).toBe(403);
@@ -197,7 +223,9 @@ describe('plans and programmes', () => {
     expect((await api(`/plans?province=IR-13&limit=100`)).body.items.some((p: { programme: string }) => p.programme === body.programme)).toBe(false);
     const made = await api('/plans', { token: hamadanAdmin, body });
     expect(made.status).toBe(201);
-    expect((await api(`/plans/${made.body.id}`, { method: 'PATCH', token: hamadanAdmin, body: { target: 5 }, headers: { 'if-match': '"1"' } })).body.target).toBe(5);
+    expect(
+      (await api(`/plans/${made.body.id}`, { method: 'PATCH', token: hamadanAdmin, body: { target: 5 }, headers: { 'if-match': '"1"' } })).body.target,
+    ).toBe(5);
   });
 });
 
@@ -220,7 +248,10 @@ describe('national scope', () => {
     );
     expect(after.provinces).toHaveLength(31);
     expect(after.country.province).toMatchObject({ code: 'IR', fa: 'کل کشور' });
-    const sum = after.provinces.reduce((s: number, p: { projects: { housingUnits: number } }) => s + p.projects.housingUnits, after.country.projects.housingUnits);
+    const sum = after.provinces.reduce(
+      (s: number, p: { projects: { housingUnits: number } }) => s + p.projects.housingUnits,
+      after.country.projects.housingUnits,
+    );
     expect(after.national.projects.housingUnits).toBe(sum);
     expect((await province('IR')).projects.housingUnits).toBe(after.country.projects.housingUnits);
     expect((await api('/projects?province=IR&limit=5')).body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(true);
@@ -281,7 +312,10 @@ describe('partners', () => {
       expect(made.status).toBe(201);
       expect(made.body.partners).toEqual(partners);
     }
-    const unknown = await api('/projects', { token: editor, body: projectBody('IR-13', { partners: [{ partner: '01J00000000000000000000000', role: 'funding' }] }) });
+    const unknown = await api('/projects', {
+      token: editor,
+      body: projectBody('IR-13', { partners: [{ partner: '01J00000000000000000000000', role: 'funding' }] }),
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].field).toBe('partners.0.partner');
 

@@ -53,5 +53,14 @@ export function donationBody(driveId: string, province: ProvinceCode = 'IR-13', 
 }
 
 export function distributionBody(driveId: string, province: ProvinceCode = 'IR-13', extra: Record<string, unknown> = {}) {
-  return { driveId, province, county: countyIn(province, 'همدان'), kind: 'livelihood_package', packages: '۱۲۰', households: 120, valueToman: '۳۶۰٬۰۰۰٬۰۰۰', ...extra };
+  return {
+    driveId,
+    province,
+    county: countyIn(province, 'همدان'),
+    kind: 'livelihood_package',
+    packages: '۱۲۰',
+    households: 120,
+    valueToman: '۳۶۰٬۰۰۰٬۰۰۰',
+    ...extra,
+  };
 }

@@ -63,7 +63,14 @@ describe('contribution', () => {
       ],
     });
     const province = Object.fromEntries(scoped.get('PROVINCE#IR-13')!);
-    expect(province).toMatchObject({ 'out:workshops:target': 5000n, 'out:workshops:actual': 4482n, 'out:qanats:actual': 12n, 'out:jobs:target': 10_000n, villages: 4n, ruralDistricts: 1n });
+    expect(province).toMatchObject({
+      'out:workshops:target': 5000n,
+      'out:workshops:actual': 4482n,
+      'out:qanats:actual': 12n,
+      'out:jobs:target': 10_000n,
+      villages: 4n,
+      ruralDistricts: 1n,
+    });
     expect(province['out:rural_water_coverage_percent:actual']).toBeUndefined(); // a percentage does not add up
     expect(province['out:qanats:target']).toBeUndefined();
     expect([...scoped.keys()].sort()).toEqual(

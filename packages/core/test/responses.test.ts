@@ -2,21 +2,29 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
 import {
   allProvinceFiguresSchema,
-  driveFiguresSchema,
+  type driveFiguresSchema,
   nationalFiguresSchema,
   provinceFiguresSchema,
   type allProvinceFigures,
   type driveFigures,
   type provinceFigures,
   type provinceHistory,
-  provinceHistorySchema,
-  provinceWithCountiesSchema,
-  programmeListSchema,
-  programmeWithProvincesSchema,
+  type provinceHistorySchema,
+  type provinceWithCountiesSchema,
+  type programmeListSchema,
+  type programmeWithProvincesSchema,
 } from '../src/index.ts';
 import { figuresFrom } from '../src/aggregation/figures.ts';
 import { NATIONAL_PLACE, PROVINCES, provinceByCode } from '../src/places/provinces.ts';
-import { distributionSchema, donationSchema, driveSchema, indicatorListSchema, planSchema, progressReportSchema, projectSchema } from '../src/schemas/responses.ts';
+import type {
+  distributionSchema,
+  donationSchema,
+  driveSchema,
+  indicatorListSchema,
+  planSchema,
+  progressReportSchema,
+  projectSchema,
+} from '../src/schemas/responses.ts';
 import type { Distribution } from '../src/store/distributions.ts';
 import type { Donation } from '../src/store/donations.ts';
 import type { listProgrammes, programmeFigures, programmesOfPlace } from '../src/aggregation/read-programmes.ts';
@@ -61,6 +69,8 @@ describe('output schemas', () => {
     expect(provinceFiguresSchema.parse(province).donations.totalToman).toBe(5n);
     const country = { province: NATIONAL_PLACE, ...figures, updatedAt: null };
     expect(() => allProvinceFiguresSchema.parse({ provinces: [province], country, national: { ...figures, updatedAt: null } })).toThrow();
-    expect(allProvinceFiguresSchema.parse({ provinces: PROVINCES.map(() => province), country, national: { ...figures, updatedAt: null } }).provinces).toHaveLength(31);
+    expect(
+      allProvinceFiguresSchema.parse({ provinces: PROVINCES.map(() => province), country, national: { ...figures, updatedAt: null } }).provinces,
+    ).toHaveLength(31);
   });
 });

@@ -91,7 +91,6 @@ function collectHeaders(request: RequestParts): { headers: Record<string, string
           .filter(Boolean),
       );
     } else if (HOP_BY_HOP.has(name)) {
-      continue; // connection management between client and gateway, never forwarded
     } else {
       headers[name] = name in headers ? `${headers[name]},${value}` : value;
     }

@@ -17,7 +17,9 @@ export function refreshReportLines(report: RefreshReport): string[] {
   for (const item of report.invalidItems) lines.push(`  cannot be counted: ${JSON.stringify(item.keys)} (${item.issues.join('; ')})`);
   for (const county of report.unmatchedCounties) {
     const nearest = county.suggestions.length ? `; nearest: ${county.suggestions.join('، ')}` : '';
-    lines.push(`  county «${county.county}» in ${county.province} is not in the catalogue (${county.records} records, counted for the province only${nearest})`);
+    lines.push(
+      `  county «${county.county}» in ${county.province} is not in the catalogue (${county.records} records, counted for the province only${nearest})`,
+    );
   }
   lines.push(`Shard marks pruned: ${report.marksPruned}. History for ${report.historyDate}: ${report.historyWritten} snapshots written.`);
   return lines;

@@ -64,7 +64,9 @@ export const distributionFiguresSchema = named(
     uncounted: count.describe('Distributions recorded without a package count'),
     households: count,
     valueToman: tomanSum,
-    byKind: z.strictObject(Object.fromEntries(DISTRIBUTION_KINDS.map((k) => [k, kindFigures])) as Record<(typeof DISTRIBUTION_KINDS)[number], typeof kindFigures>),
+    byKind: z.strictObject(
+      Object.fromEntries(DISTRIBUTION_KINDS.map((k) => [k, kindFigures])) as Record<(typeof DISTRIBUTION_KINDS)[number], typeof kindFigures>,
+    ),
   }),
 );
 
@@ -78,14 +80,23 @@ const longestName = Math.max(...[...PROVINCES, NATIONAL_PLACE].flatMap((p) => [p
 
 export const provinceSchema = named(
   'Province',
-  z.strictObject({ code: z.enum(PLACE_CODES).describe('A province, or IR: what was recorded for the whole country'), fa: z.string().max(longestName), en: z.string().max(longestName) }),
+  z.strictObject({
+    code: z.enum(PLACE_CODES).describe('A province, or IR: what was recorded for the whole country'),
+    fa: z.string().max(longestName),
+    en: z.string().max(longestName),
+  }),
 );
 
 export const provinceFiguresSchema = named('ProvinceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
 
 export const countyFiguresSchema = named(
   'CountyFigures',
-  z.strictObject({ code: countyCodeSchema.describe("The county's catalogue code"), county: z.string().max(80).describe('Its name as the catalogue spells it'), ...figures, updatedAt }),
+  z.strictObject({
+    code: countyCodeSchema.describe("The county's catalogue code"),
+    county: z.string().max(80).describe('Its name as the catalogue spells it'),
+    ...figures,
+    updatedAt,
+  }),
 );
 
 /** GET /provinces/{code}/counties (read-counties.ts): a catalogue county with its figures, zeros where nothing is recorded. */
@@ -145,7 +156,13 @@ export const placeProgrammeSchema = named(
 /** provinceFigures: one province (or IR) with the counties records have named, and its programmes. */
 export const provinceWithCountiesSchema = named(
   'ProvinceWithCounties',
-  z.strictObject({ province: provinceSchema, ...figures, updatedAt, counties: z.array(countyFiguresSchema), programmes: z.array(placeProgrammeSchema).max(MAX_PROGRAMMES) }),
+  z.strictObject({
+    province: provinceSchema,
+    ...figures,
+    updatedAt,
+    counties: z.array(countyFiguresSchema),
+    programmes: z.array(placeProgrammeSchema).max(MAX_PROGRAMMES),
+  }),
 );
 
 export const driveFiguresSchema = named(

@@ -48,9 +48,7 @@ export interface Figures {
 }
 
 /** The fixed counters that are the actuals of catalogue indicators (indicators/catalogue.ts `field`). */
-const FIELD_COUNTERS: Record<string, string> = Object.fromEntries(
-  SHIPPED_INDICATORS.filter((i) => i.field).map((i) => [i.code, i.field!]),
-);
+const FIELD_COUNTERS: Record<string, string> = Object.fromEntries(SHIPPED_INDICATORS.filter((i) => i.field).map((i) => [i.code, i.field!]));
 
 function outputsFrom(counters: Counters): Record<string, OutputFigure> {
   const outputs: Record<string, OutputFigure> = {};

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PROVINCES } from '../places/provinces.ts';
+import { PLACE_CODES } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
 import { keys } from '../table/keys.ts';
 import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, type StoredAggregate } from './aggregate-item.ts';
@@ -132,12 +132,12 @@ async function pruneMarks(store: Store, aggregate: StoredAggregate, olderThan: n
   return pruned;
 }
 
-/** Today's snapshot of every province (all 31, zero or not) and the national rollup. */
+/** Today's snapshot of every province (all 31, zero or not) and of `IR`, and the national rollup (their sum). */
 async function writeSnapshots(store: Store, current: Map<string, Counters>, date: string, now: Date): Promise<number> {
   const national = new Map<string, bigint>();
   let written = 0;
-  for (const province of PROVINCES) {
-    const scope = scopes.province(province.code);
+  for (const place of PLACE_CODES) {
+    const scope = scopes.province(place);
     const counters = current.get(scope) ?? new Map<string, bigint>();
     addInto(national, counters);
     await putSnapshot(store, scope, date, counters, now);

@@ -101,7 +101,10 @@ export const isoDateTime = z
   .meta({ description: `ISO date-time with an offset, from ${EARLIEST_DATE} up to now` });
 
 /** A county's catalogue code (places/counties.ts): the province's two digits, then the county's. */
-export const countyCodeSchema = z.string().max(4).regex(/^\d{4}$/);
+export const countyCodeSchema = z
+  .string()
+  .max(4)
+  .regex(/^\d{4}$/);
 
 /** ULID, the id of every entity. */
 export const entityId = z.ulid();
@@ -135,6 +138,11 @@ export const goodsItem = z.strictObject({
   quantity: countInput(10_000_000),
   unit: persianText(30),
 });
+
+/** A PATCH body: any non-empty subset of an entity's fields (the rules are checked after merging). */
+export function nonEmptyPatch<Shape extends z.core.$ZodShape, Config extends z.core.$ZodObjectConfig>(fields: z.ZodObject<Shape, Config>) {
+  return fields.partial().refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+}
 
 /** Fields every stored entity carries. */
 export const entityMeta = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { placeCodeSchema } from '../places/provinces.ts';
-import { countInput, entityId, goodsItem, isoDateTime, persianText } from './common.ts';
+import { countInput, entityId, goodsItem, isoDateTime, persianText, nonEmptyPatch } from './common.ts';
 import { partnerRefs } from './partner.ts';
 import type { RuleViolation } from './project.ts';
 
@@ -61,13 +61,12 @@ export type DistributionFields = z.output<typeof distributionInput>;
  * PATCH /distributions/{id}: any non-empty subset of the fields; `null` removes what may be
  * absent (`packages` becomes unknown; the goods, the phase). The rules are checked after merging.
  */
-export const distributionPatch = z
-  .strictObject({
+export const distributionPatch = nonEmptyPatch(
+  z.strictObject({
     ...distributionShape,
     packages: distributionShape.packages.unwrap().nullable(),
     items: goodsList.nullable(),
     phase: distributionShape.phase.unwrap().nullable(),
-  })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+  }),
+);
 export type DistributionPatch = z.output<typeof distributionPatch>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { placeCodeSchema } from '../places/provinces.ts';
-import { entityId, goodsItem, isoDateTime, persianText, phoneInput } from './common.ts';
+import { entityId, goodsItem, isoDateTime, persianText, phoneInput, nonEmptyPatch } from './common.ts';
 import type { RuleViolation } from './project.ts';
 
 export const DONATION_KINDS = ['cash', 'in_kind'] as const;
@@ -69,8 +69,5 @@ export type DonationFields = z.output<typeof donationInput>;
  * removes what may be absent (the goods, the donor, the donor's name or phone). The rules are
  * checked after merging.
  */
-export const donationPatch = z
-  .strictObject({ ...donationShape, items: goodsList.nullable(), donor: donorPatch.nullable() })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export const donationPatch = nonEmptyPatch(z.strictObject({ ...donationShape, items: goodsList.nullable(), donor: donorPatch.nullable() }));
 export type DonationPatch = z.output<typeof donationPatch>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { provinceCodeSchema } from '../places/provinces.ts';
-import { isoDate, persianText } from './common.ts';
+import { isoDate, persianText, nonEmptyPatch } from './common.ts';
 import { partnerRefs } from './partner.ts';
 import type { RuleViolation } from './project.ts';
 
@@ -27,8 +27,5 @@ export const driveInput = z.strictObject(driveShape).superRefine((drive, ctx) =>
 export type DriveInput = z.input<typeof driveInput>;
 export type DriveFields = z.output<typeof driveInput>;
 
-export const drivePatch = z
-  .strictObject(driveShape)
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export const drivePatch = nonEmptyPatch(z.strictObject(driveShape));
 export type DrivePatch = z.output<typeof drivePatch>;

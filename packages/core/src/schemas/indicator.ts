@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { INDICATOR_CODE, UNIT_CODES } from '../indicators/catalogue.ts';
-import { persianText } from './common.ts';
+import { persianText, nonEmptyPatch } from './common.ts';
 
 /** POST /indicators (admin): a new indicator of the catalogue. */
 export const indicatorInput = z.strictObject({
@@ -18,10 +18,7 @@ export const indicatorInput = z.strictObject({
 export type IndicatorInput = z.output<typeof indicatorInput>;
 
 /** PATCH /indicators/{code}: names may change; the unit only while no figure uses the indicator. */
-export const indicatorPatch = indicatorInput
-  .omit({ code: true })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export const indicatorPatch = nonEmptyPatch(indicatorInput.omit({ code: true }));
 export type IndicatorPatch = z.output<typeof indicatorPatch>;
 
 export const indicatorCodePath = z.strictObject({

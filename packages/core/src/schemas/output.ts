@@ -51,7 +51,10 @@ export const reportedOutputs = z
   .superRefine(uniqueIndicators);
 
 /** A report's actuals merged into a project's outputs: targets stay, actuals are replaced, new indicators are added. */
-export function mergeReportedOutputs(outputs: readonly ProjectOutput[] | undefined, reported: readonly { indicator: string; actual: number }[]): ProjectOutput[] {
+export function mergeReportedOutputs(
+  outputs: readonly ProjectOutput[] | undefined,
+  reported: readonly { indicator: string; actual: number }[],
+): ProjectOutput[] {
   const merged = new Map((outputs ?? []).map((o) => [o.indicator, { ...o }]));
   for (const { indicator, actual } of reported) merged.set(indicator, { ...merged.get(indicator), indicator, actual });
   return [...merged.values()];

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { entityId, persianText } from './common.ts';
+import { entityId, persianText, nonEmptyPatch } from './common.ts';
 
 /**
  * The partner register ("who does what where", OCHA 3W): the organizations that carry out or
@@ -34,13 +34,12 @@ export type PartnerInput = z.input<typeof partnerInput>;
 export type PartnerFields = z.output<typeof partnerInput>;
 
 /** PATCH /partners/{id}: any non-empty subset of the fields; `parent: null` detaches the partner from its parent. */
-export const partnerPatch = z
-  .strictObject({
+export const partnerPatch = nonEmptyPatch(
+  z.strictObject({
     ...partnerShape,
     parent: entityId.nullable().meta({ description: 'The parent partner’s id; null detaches' }),
-  })
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+  }),
+);
 export type PartnerPatch = z.output<typeof partnerPatch>;
 
 /** What a partner does in a record (a project, a distribution, a drive). */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { placeCodeSchema } from '../places/provinces.ts';
-import { isoDate, persianNote, persianText } from './common.ts';
+import { isoDate, persianNote, persianText, nonEmptyPatch } from './common.ts';
 import { indicatorCode, outputValue } from './output.ts';
 import type { RuleViolation } from './project.ts';
 
@@ -27,8 +27,5 @@ export const planInput = z.strictObject(planShape).superRefine((plan, ctx) => {
 });
 export type PlanFields = z.output<typeof planInput>;
 
-export const planPatch = z
-  .strictObject(planShape)
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export const planPatch = nonEmptyPatch(z.strictObject(planShape));
 export type PlanPatch = z.output<typeof planPatch>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { tomanInput } from '../money/toman.ts';
 import { placeCodeSchema } from '../places/provinces.ts';
-import { countInput, isoDate, percentInput, persianText } from './common.ts';
+import { countInput, isoDate, percentInput, persianText, nonEmptyPatch } from './common.ts';
 import { projectOutputs } from './output.ts';
 import { partnerRefs } from './partner.ts';
 
@@ -124,8 +124,5 @@ export const projectInput = projectFields.superRefine((project, ctx) => {
 export type ProjectInput = z.input<typeof projectInput>;
 
 /** PATCH /projects/{id}: any non-empty subset of the fields; the rules are checked after merging. */
-export const projectPatch = z
-  .strictObject(projectShape)
-  .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { params: { key: 'emptyPatch' } });
+export const projectPatch = nonEmptyPatch(z.strictObject(projectShape));
 export type ProjectPatch = z.output<typeof projectPatch>;

@@ -81,10 +81,16 @@ const donorView = z.strictObject({
   phone: donorInput.shape.phone.describe('Only for admins'),
 });
 
-export const donationSchema = named('Donation', z.strictObject({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }));
+export const donationSchema = named(
+  'Donation',
+  z.strictObject({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }),
+);
 export const donationPageSchema = named('DonationPage', pageOf(donationSchema));
 
-export const distributionSchema = named('Distribution', z.strictObject({ ...distributionInput.shape, countyCode: countyCodeSchema.optional(), ...entityMeta.shape, ...voidMarks }));
+export const distributionSchema = named(
+  'Distribution',
+  z.strictObject({ ...distributionInput.shape, countyCode: countyCodeSchema.optional(), ...entityMeta.shape, ...voidMarks }),
+);
 export const distributionPageSchema = named('DistributionPage', pageOf(distributionSchema));
 
 /** An indicator of the catalogue (indicators/catalogue.ts); those admins added carry their version. */
@@ -97,7 +103,7 @@ export const indicatorSchema = named(
     unit: z.enum(UNIT_CODES),
     unitLabel: z.strictObject({ fa: z.string().max(40), en: z.string().max(40) }).describe("The unit's name, as a reader sees it: «متر مربع»"),
     additive: z.boolean().describe('Whether values add up across projects and places'),
-    field: z.enum(INDICATOR_FIELDS).optional().describe("The project field its actual is read from (a fixed counter)"),
+    field: z.enum(INDICATOR_FIELDS).optional().describe('The project field its actual is read from (a fixed counter)'),
     builtIn: z.boolean().describe('Shipped with Abad (false: added by an admin)'),
     ...entityMeta.omit({ id: true }).partial().shape,
   }),

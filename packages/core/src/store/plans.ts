@@ -7,7 +7,18 @@ import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import type { IdempotencyKey } from './idempotency.ts';
 import { resolveIndicators } from './indicators.ts';
-import { getItem, internalAttributes, listingKey, newEntity, putNewEntityItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
+import {
+  getItem,
+  internalAttributes,
+  listingKey,
+  newEntity,
+  putNewEntityItem,
+  queryPage,
+  replaceItemAtVersion,
+  withoutKeys,
+  type Item,
+  type Page,
+} from './items.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
@@ -28,7 +39,8 @@ function planItem(plan: Plan, internal: Item = {}): Item {
 /** A plan's indicator is one of the catalogue's that adds up (a percentage cannot be a programme's target). */
 async function checkIndicator(store: Store, code: string): Promise<void> {
   const indicator = (await resolveIndicators(store, [{ field: 'indicator', code }])).get(code)!;
-  if (!indicator.additive) throw new ValidationError([{ field: 'indicator', rule: 'indicatorNotAdditive', message: ruleMessage('indicatorNotAdditive', 'en') }]);
+  if (!indicator.additive)
+    throw new ValidationError([{ field: 'indicator', rule: 'indicatorNotAdditive', message: ruleMessage('indicatorNotAdditive', 'en') }]);
 }
 
 /** Sets a programme's target for a place (admin of that place; `IR` needs every province). */

@@ -67,7 +67,12 @@ const PARTNER_IDS = 'partnerIds';
 async function resolveReferences(store: Store, project: ProjectFields): Promise<CountyOfRecord> {
   const place = resolveCounty(project.province, project.county);
   await Promise.all([
-    project.outputs?.length ? resolveIndicators(store, project.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator }))) : undefined,
+    project.outputs?.length
+      ? resolveIndicators(
+          store,
+          project.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator })),
+        )
+      : undefined,
     assertPartnersExist(store, project.partners),
   ]);
   return place;
@@ -120,7 +125,12 @@ export async function updateProject(store: Store, principal: Principal, id: stri
     Object.assign(merged, place);
   }
   await Promise.all([
-    patch.outputs?.length ? resolveIndicators(store, patch.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator }))) : undefined,
+    patch.outputs?.length
+      ? resolveIndicators(
+          store,
+          patch.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator })),
+        )
+      : undefined,
     assertPartnersExist(store, patch.partners),
   ]);
   await replaceItemAtVersion(store, projectItem(merged, internal), expectedVersion, 'Project', id);
@@ -183,7 +193,11 @@ export async function reportProgress(
   idempotencyKey?: IdempotencyKey,
 ): Promise<{ report: ProgressReport; project: Project }> {
   const created = newEntity(fields, idempotencyKey);
-  if (fields.outputs) await resolveIndicators(store, fields.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator })));
+  if (fields.outputs)
+    await resolveIndicators(
+      store,
+      fields.outputs.map((o, i) => ({ field: `outputs.${i}.indicator`, code: o.indicator })),
+    );
   for (let attempt = 1; ; attempt++) {
     const { project, internal } = await getProjectItem(store, projectId);
     authorize(principal, 'project:write', project.province);

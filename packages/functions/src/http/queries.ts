@@ -1,5 +1,5 @@
 import { parseInput, type Language } from '@abad/core';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { HttpProblem } from './problem.ts';
 import type { HttpEvent } from './request.ts';
 

@@ -2,12 +2,14 @@ import { DISTRIBUTION_KINDS, DISTRIBUTION_KIND_LABELS, distributionInput } from 
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { faNumber } from '../format/numbers.ts';
+import { placeLabel } from '../catalogue.ts';
 import type { DistributionJson } from '../types.ts';
 import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { amountField, countField, selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
 import { goodsField } from './goods-field.ts';
+import { partnersField } from './partners-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
 
 /** POST /distributions: packages handed to households in one county. */
@@ -26,6 +28,7 @@ export function distributionForm(session: Session): HTMLFormElement {
   const value = amountField({ name: 'valueToman', label: 'ارزش کل (تومان)', hint: 'اختیاری' });
   const items = goodsField({ name: 'items', label: 'اقلام هر بسته (اختیاری)' });
   const phase = textField({ name: 'phase', label: 'مرحله', hint: 'اختیاری، مثلاً «مرحلهٔ دوم»' });
+  const partners = partnersField({ name: 'partners', label: 'نهادهای همکار', hint: 'اختیاری: چه نهادی توزیع کرد و چه نهادی هزینه را داد.' });
   const distributedAt = dateField({ name: 'distributedAt', label: 'تاریخ توزیع', kind: 'moment', today: true });
   const submit = h('button', { type: 'submit' }, 'ثبت توزیع');
 
@@ -35,10 +38,25 @@ export function distributionForm(session: Session): HTMLFormElement {
     h('fieldset', { class: 'group' }, h('legend', {}, 'کجا و برای کدام پویش'), province.element, county.element, drive.element, phase.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'توزیع'), kind.element, packages.element, households.element, value.element, distributedAt.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'اقلام'), items.element),
+    partners.element,
     h('div', { class: 'actions' }, submit),
   );
 
-  const fields = (): Field[] => [province, drive, county, phase, kind, packages, households, value, distributedAt, items, ...items.rowFields()];
+  const fields = (): Field[] => [
+    province,
+    drive,
+    county,
+    phase,
+    kind,
+    packages,
+    households,
+    value,
+    distributedAt,
+    items,
+    ...items.rowFields(),
+    partners,
+    ...partners.rowFields(),
+  ];
   controlForm<typeof distributionInput, DistributionJson>({
     form,
     submit,
@@ -57,12 +75,13 @@ export function distributionForm(session: Session): HTMLFormElement {
         valueToman: value.value(),
         items: items.value(),
         phase: phase.value(),
+        partners: partners.value(),
         distributedAt: distributedAt.value(),
       }),
     success: (d) =>
-      h('p', {}, `توزیع ${d.packages === undefined ? '' : `${faNumber(d.packages)} بسته `}میان ${faNumber(d.households)} خانوار در ${d.county} ثبت شد.`),
+      h('p', {}, `توزیع ${d.packages === undefined ? '' : `${faNumber(d.packages)} بسته `}میان ${faNumber(d.households)} خانوار در ${placeLabel(d)} ثبت شد.`),
     afterSuccess: () => {
-      for (const field of [packages, households, value, items]) field.reset();
+      for (const field of [packages, households, value, items, partners]) field.reset();
     },
   });
   return form;

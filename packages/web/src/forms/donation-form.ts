@@ -2,6 +2,7 @@ import { DONATION_KINDS, donationInput } from '@abad/core/schemas/donation';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { tomanInWords, toman } from '../format/numbers.ts';
+import { placeLabel } from '../catalogue.ts';
 import type { DonationJson } from '../types.ts';
 import { dateField } from './date-field.ts';
 import { amountField, checkboxField, radioField, textField, type Field } from './fields.ts';
@@ -68,7 +69,7 @@ export function donationForm(session: Session): HTMLFormElement {
         receivedAt: receivedAt.value(),
       });
     },
-    success: (donation) => h('p', {}, `کمک ${tomanInWords(toman(donation.amountToman))} در ${donation.county} ثبت شد.`),
+    success: (donation) => h('p', {}, `کمک ${tomanInWords(toman(donation.amountToman))} در ${placeLabel(donation)} ثبت شد.`),
     afterSuccess: () => {
       for (const field of [amount, items, donorName, donorPhone, anonymous]) field.reset();
       syncKind();

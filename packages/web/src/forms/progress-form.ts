@@ -1,6 +1,6 @@
-import type { ProvinceCode } from '@abad/core/places/provinces';
 import { progressReportInput } from '@abad/core/schemas/progress';
 import { getJson } from '../api.ts';
+import { placeLabel } from '../catalogue.ts';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { faPercent } from '../format/numbers.ts';
@@ -9,6 +9,7 @@ import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { percentField, selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
+import { outputsField } from './outputs-field.ts';
 import { provinceField } from './shared-fields.ts';
 
 /** POST /projects/{id}/progress: a field report of physical progress. */
@@ -18,17 +19,23 @@ export function progressForm(session: Session): HTMLFormElement {
   const progress = percentField({ name: 'progressPercent', label: 'پیشرفت فیزیکی (درصد)', required: true, hint: 'از ۰ تا ۱۰۰؛ مثلاً ۸۲٫۵' });
   const note = textField({ name: 'note', label: 'توضیح', hint: 'اختیاری' });
   const reportedAt = dateField({ name: 'reportedAt', label: 'تاریخ بازدید', kind: 'moment', today: true });
+  const outputs = outputsField({
+    name: 'outputs',
+    label: 'مقدار محقق‌شدهٔ شاخص‌ها',
+    hint: 'اختیاری: هر مقدار جای مقدار پیشین همان شاخص در پروژه می‌نشیند.',
+    mode: 'report',
+  });
   const submit = h('button', { type: 'submit' }, 'ثبت گزارش پیشرفت');
 
   const loadProjects = async () => {
-    const code = province.value() as ProvinceCode | undefined;
+    const code = province.value();
     if (!code) return project.setOptions([], 'نخست استان را انتخاب کنید');
     try {
       const page = await getJson<ListResponse<ProjectJson>>(`/projects?province=${code}&limit=100`);
       if (province.value() !== code) return;
       const open = page.items.filter((p) => p.status !== 'cancelled');
       project.setOptions(
-        open.map((p) => ({ value: p.id, label: `${p.title} — ${p.county} (${faPercent(p.progressPercent)})` })),
+        open.map((p) => ({ value: p.id, label: `${p.title} — ${placeLabel(p)} (${faPercent(p.progressPercent)})` })),
         open.length ? 'پروژه را انتخاب کنید' : 'پروژه‌ای در این استان ثبت نشده است',
       );
     } catch {
@@ -43,10 +50,11 @@ export function progressForm(session: Session): HTMLFormElement {
     { class: 'record-form', 'aria-labelledby': 'page-title' },
     h('fieldset', { class: 'group' }, h('legend', {}, 'پروژه'), province.element, project.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'گزارش'), progress.element, reportedAt.element, note.element),
+    outputs.element,
     h('div', { class: 'actions' }, submit),
   );
 
-  const fields = (): Field[] => [province, project, progress, reportedAt, note];
+  const fields = (): Field[] => [province, project, progress, reportedAt, note, outputs, ...outputs.rowFields()];
   controlForm<typeof progressReportInput, { report: { progressPercent: number }; project: ProjectJson }>({
     form,
     submit,
@@ -57,10 +65,10 @@ export function progressForm(session: Session): HTMLFormElement {
       const id = project.value();
       return id ? `/projects/${encodeURIComponent(id)}/progress` : { field: 'project', message: 'پروژه را انتخاب کنید' };
     },
-    collect: () => compact({ progressPercent: progress.value(), note: note.value(), reportedAt: reportedAt.value() }),
+    collect: () => compact({ progressPercent: progress.value(), note: note.value(), reportedAt: reportedAt.value(), outputs: outputs.value() }),
     success: ({ report, project: p }) => h('p', {}, `پیشرفت ${faPercent(report.progressPercent)} برای «${p.title}» ثبت شد.`),
     afterSuccess: () => {
-      for (const field of [progress, note]) field.reset();
+      for (const field of [progress, note, outputs]) field.reset();
       void loadProjects();
     },
   });

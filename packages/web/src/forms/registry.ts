@@ -3,6 +3,7 @@ import type { Session } from '../auth/session.ts';
 import { distributionForm } from './distribution-form.ts';
 import { donationForm } from './donation-form.ts';
 import { driveForm } from './drive-form.ts';
+import { planForm } from './plan-form.ts';
 import { progressForm } from './progress-form.ts';
 import { projectForm } from './project-form.ts';
 
@@ -20,4 +21,5 @@ export const FORMS: readonly FormEntry[] = [
   { slug: 'project', title: 'ثبت پروژه', action: 'project:write', build: projectForm },
   { slug: 'progress', title: 'گزارش پیشرفت پروژه', action: 'project:write', build: progressForm },
   { slug: 'drive', title: 'ثبت پویش', action: 'drive:write', build: driveForm },
+  { slug: 'plan', title: 'ثبت هدف برنامه', action: 'catalogue:write', build: planForm },
 ];

@@ -89,7 +89,13 @@ export function rowList<R extends Row>(options: RowListOptions<R>): RowList<R> {
     const row = options.make();
     const rowError = h('p', { class: 'error row-error', id: uid(`${id}-row-error`), hidden: true });
     const remove = h('button', { type: 'button', class: 'link' }, 'حذف');
-    const li = h('li', { class: 'row' }, row.cells.map((c) => c.field.element), remove, rowError);
+    const li = h(
+      'li',
+      { class: 'row' },
+      row.cells.map((c) => c.field.element),
+      remove,
+      rowError,
+    );
     const rowField: Field = {
       name: '',
       element: li,

@@ -23,7 +23,12 @@ export function provinceField(principal: Principal, label = 'استان'): Selec
     name: 'province',
     label,
     required: true,
-    hint: options.length === 1 ? 'شما فقط در این استان ثبت می‌کنید.' : principal.provinces === '*' ? `برای آنچه به هیچ استانی تعلق ندارد «${NATIONAL_PLACE.fa}» را برگزینید.` : undefined,
+    hint:
+      options.length === 1
+        ? 'شما فقط در این استان ثبت می‌کنید.'
+        : principal.provinces === '*'
+          ? `برای آنچه به هیچ استانی تعلق ندارد «${NATIONAL_PLACE.fa}» را برگزینید.`
+          : undefined,
     options,
     placeholder: 'استان را انتخاب کنید',
   });

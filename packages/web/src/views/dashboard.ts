@@ -7,7 +7,7 @@ import type { ProvincesResponse } from '../types.ts';
 import { figureCards } from './figure-cards.ts';
 import { MAP_FIGURES, figure } from './figures.ts';
 import type { IranMap } from './iran-map.ts';
-import { provinceTable } from './province-table.ts';
+import { NATIONAL_TOTAL_LABEL, provinceTable } from './province-table.ts';
 import type { View } from './view.ts';
 
 /**
@@ -41,7 +41,7 @@ export const dashboard: View = (main) => {
     h(
       'div',
       { class: 'overview' },
-      h('section', { 'aria-labelledby': 'national-title' }, h('h2', { id: 'national-title' }, 'کل کشور'), cards.element),
+      h('section', { 'aria-labelledby': 'national-title' }, h('h2', { id: 'national-title' }, NATIONAL_TOTAL_LABEL), cards.element),
       h(
         'section',
         { 'aria-labelledby': 'map-title', class: 'map-section' },

@@ -1,56 +1,86 @@
 import { NEAR_COMPLETION_PERCENT } from '@abad/core/aggregation/contribution';
-import { isProvinceCode, provinceByCode, type ProvinceCode } from '@abad/core/places/provinces';
+import { NATIONAL_PLACE, isPlaceCode, isProvinceCode, provinceByCode, type PlaceCode } from '@abad/core/places/provinces';
 import { FINISHED_STATUSES, PROJECT_CATEGORIES, PROJECT_STATUSES } from '@abad/core/schemas/project';
 import { getJson } from '../api.ts';
+import { loadIndicators, placeLabel } from '../catalogue.ts';
 import { h, replaceChildren, uid } from '../dom.ts';
 import { faTime } from '../format/dates.ts';
 import { faCompact, faNumber, faPercent } from '../format/numbers.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../forms/labels.ts';
 import { poll } from '../live/poller.ts';
-import type { CountyFiguresJson, HistoryResponse, ListResponse, ProjectJson, ProvinceDetailResponse } from '../types.ts';
+import type {
+  CatalogueCountyJson,
+  HistoryResponse,
+  IndicatorJson,
+  ListResponse,
+  ProjectJson,
+  ProvinceCountiesResponse,
+  ProvinceDetailResponse,
+} from '../types.ts';
 import { figureCards } from './figure-cards.ts';
+import { outputsTable, programmesList } from './outputs-table.ts';
 import { FIGURES, figure } from './figures.ts';
 import { cellText } from './province-table.ts';
 import { trendChart } from './trend-chart.ts';
 import type { View } from './view.ts';
 
 /**
- * `#/province/IR-13`: one province — its figures, its counties side by side (bars for one
- * chosen figure, then every figure in a table), the trend from the daily history, and the
- * projects near completion. Refreshed like the dashboard.
+ * `#/province/IR-13`: one province — its figures, what its projects deliver (outputs by
+ * indicator) and its programmes (target against actual), every county of its catalogue side by
+ * side (bars for one chosen figure, then every figure in a table, zeros where nothing is
+ * recorded), the trend from the daily history, and the projects near completion. `#/province/IR`
+ * is what was recorded for the whole country (no counties). Refreshed like the dashboard.
  */
 export function provincePage(code: string): View {
   return (main) => {
-    if (!isProvinceCode(code)) {
+    if (!isPlaceCode(code)) {
       main.append(h('h1', { id: 'page-title', tabindex: '-1' }, 'استان پیدا نشد'), h('p', {}, h('a', { href: '#/' }, 'بازگشت به آمار استان‌ها')));
       return;
     }
-    const province = provinceByCode(code);
+    const province = isProvinceCode(code) ? provinceByCode(code) : undefined;
     const cards = figureCards(undefined, true);
     const breakdown = h('div', { class: 'breakdown' });
-    const counties = countiesSection();
+    const outputs = h('div', { 'data-testid': 'outputs' }, h('p', {}, 'در حال دریافت…'));
+    const programmes = h('div', { 'data-testid': 'programmes' }, h('p', {}, 'در حال دریافت…'));
+    const counties = province ? countiesSection() : undefined;
     const trend = trendSection(code);
     const near = h('div', { 'data-testid': 'near-completion' }, h('p', {}, 'در حال دریافت…'));
     const updated = h('p', { class: 'updated', 'data-testid': 'updated' });
 
     main.append(
-      h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, 'همهٔ استان‌ها')),
-      h('h1', { id: 'page-title', tabindex: '-1' }, `استان ${province.fa}`),
-      h('section', { 'aria-labelledby': 'figures-title' }, h('h2', { id: 'figures-title' }, 'آمار استان'), cards.element, breakdown),
-      h('section', { 'aria-labelledby': 'counties-title' }, h('h2', { id: 'counties-title' }, 'شهرستان‌ها'), counties.element),
-      h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'روند'), trend.element),
-      h(
-        'section',
-        { 'aria-labelledby': 'near-title' },
-        h('h2', { id: 'near-title' }, `پروژه‌های نزدیک به اتمام (پیشرفت بیش از ${faPercent(NEAR_COMPLETION_PERCENT)})`),
-        near,
-      ),
-      updated,
+      ...[
+        h('p', { class: 'breadcrumb' }, h('a', { href: '#/' }, 'همهٔ استان‌ها')),
+        h('h1', { id: 'page-title', tabindex: '-1' }, province ? `استان ${province.fa}` : NATIONAL_PLACE.fa),
+        province ? null : h('p', { class: 'lead' }, 'آنچه در سطح ملی و بیرون از استان‌ها ثبت شده است؛ جمع کشور در صفحهٔ اصلی است.'),
+        h('section', { 'aria-labelledby': 'figures-title' }, h('h2', { id: 'figures-title' }, province ? 'آمار استان' : 'آمار'), cards.element, breakdown),
+        h('section', { 'aria-labelledby': 'outputs-title' }, h('h2', { id: 'outputs-title' }, 'خروجی‌ها بر پایهٔ شاخص‌ها'), outputs),
+        h('section', { 'aria-labelledby': 'programmes-title' }, h('h2', { id: 'programmes-title' }, 'برنامه‌ها: هدف و عملکرد'), programmes),
+        counties ? h('section', { 'aria-labelledby': 'counties-title' }, h('h2', { id: 'counties-title' }, 'شهرستان‌ها'), counties.element) : null,
+        h('section', { 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'روند'), trend.element),
+        h(
+          'section',
+          { 'aria-labelledby': 'near-title' },
+          h('h2', { id: 'near-title' }, `پروژه‌های نزدیک به اتمام (پیشرفت بیش از ${faPercent(NEAR_COMPLETION_PERCENT)})`),
+          near,
+        ),
+        updated,
+      ].filter((e): e is HTMLElement => e !== null),
     );
 
+    // The catalogue names the indicators; asked once per visit (admins rarely add one).
+    const indicators = loadIndicators().catch((): IndicatorJson[] => []);
+    /** What was last drawn, so a poll that brings nothing new leaves the tables (and the reader's focus) alone. */
+    let drawnOutputs = '';
     const stopFigures = poll(
-      () => getJson<ProvinceDetailResponse>(`/provinces/${code}`),
-      (detail) => {
+      async () => {
+        const [detail, countyList, catalogue] = await Promise.all([
+          getJson<ProvinceDetailResponse>(`/provinces/${code}`),
+          province ? getJson<ProvinceCountiesResponse>(`/provinces/${code}/counties`) : undefined,
+          indicators,
+        ]);
+        return { detail, countyList, catalogue };
+      },
+      ({ detail, countyList, catalogue }) => {
         cards.update(detail);
         replaceChildren(
           breakdown,
@@ -63,7 +93,17 @@ export function provincePage(code: string): View {
             PROJECT_CATEGORIES.map((c) => [CATEGORY_LABELS[c], detail.projects.byCategory[c] ?? 0]),
           ),
         );
-        counties.update(detail.counties);
+        const outputsKey = JSON.stringify([detail.outputs, detail.programmes.map((p) => [p.key, p.name, p.outputs, p.projects.total]), catalogue.length]);
+        if (outputsKey !== drawnOutputs) {
+          drawnOutputs = outputsKey;
+          const where = province ? `استان ${province.fa}` : NATIONAL_PLACE.fa;
+          replaceChildren(
+            outputs,
+            outputsTable(detail.outputs, catalogue, `خروجی‌های پروژه‌های ${where}`) ?? h('p', { class: 'notice' }, 'هنوز خروجی‌ای بر پایهٔ شاخص‌ها ثبت نشده است.'),
+          );
+          replaceChildren(programmes, programmesList(detail.programmes, catalogue, where));
+        }
+        if (counties && countyList) counties.update(countyList.counties);
         updated.textContent = `به‌روز شده در ساعت ${faTime(new Date())}`;
       },
       () => (updated.textContent = 'دریافت آمار ممکن نشد؛ دوباره تلاش می‌شود…'),
@@ -98,7 +138,7 @@ function countsList(title: string, entries: [string, number][]): HTMLElement {
   );
 }
 
-/** Counties side by side: a bar per county for the chosen figure, then all figures in a table. */
+/** Every catalogue county side by side: a bar per county for the chosen figure, then all figures in a table (zeros included). */
 function countiesSection() {
   const id = uid('county-figure');
   const chooser = h(
@@ -124,10 +164,10 @@ function countiesSection() {
     ),
     tbody,
   );
-  let latest: CountyFiguresJson[] = [];
+  let latest: CatalogueCountyJson[] = [];
   const renderBars = () => {
     const chosen = figure(chooser.value);
-    const values = latest.map((c) => ({ county: c.county, value: chosen.read(c) })).sort((a, b) => (a.value === b.value ? 0 : a.value > b.value ? -1 : 1));
+    const values = latest.map((c) => ({ county: c.name, value: chosen.read(c) })).sort((a, b) => (a.value === b.value ? 0 : a.value > b.value ? -1 : 1));
     const max = values.reduce((m, v) => (v.value > m ? v.value : m), 0n);
     replaceChildren(
       bars,
@@ -156,17 +196,17 @@ function countiesSection() {
   );
   return {
     element,
-    update(countiesData: CountyFiguresJson[]) {
-      latest = [...countiesData].sort((a, b) => a.county.localeCompare(b.county, 'fa'));
-      empty.hidden = latest.length > 0;
+    update(countiesData: CatalogueCountyJson[]) {
+      latest = [...countiesData].sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+      empty.hidden = latest.some((c) => c.updatedAt !== null);
       renderBars();
       replaceChildren(
         tbody,
         latest.map((c) =>
           h(
             'tr',
-            { 'data-county': c.county },
-            h('th', { scope: 'row' }, c.county),
+            { 'data-county': c.name, 'data-county-code': c.code },
+            h('th', { scope: 'row' }, c.name),
             FIGURES.map((f) => h('td', { 'data-figure': f.key }, cellText(f, f.read(c)))),
           ),
         ),
@@ -175,7 +215,7 @@ function countiesSection() {
   };
 }
 
-function trendSection(code: ProvinceCode) {
+function trendSection(code: PlaceCode) {
   const id = uid('trend-figure');
   const chooser = h(
     'select',
@@ -210,7 +250,7 @@ function trendSection(code: ProvinceCode) {
 }
 
 /** The province's projects past 70% and not finished (the definition the aggregates count). */
-async function nearCompletion(code: ProvinceCode): Promise<ProjectJson[]> {
+async function nearCompletion(code: PlaceCode): Promise<ProjectJson[]> {
   const found: ProjectJson[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
@@ -232,7 +272,7 @@ function nearList(projects: ProjectJson[]): HTMLElement {
         'li',
         { 'data-project': p.id },
         h('span', { class: 'near-title' }, p.title),
-        h('span', { class: 'near-meta' }, `${p.county} · ${CATEGORY_LABELS[p.category]} · ${STATUS_LABELS[p.status]}`),
+        h('span', { class: 'near-meta' }, `${placeLabel(p)} · ${CATEGORY_LABELS[p.category]} · ${STATUS_LABELS[p.status]}`),
         h(
           'span',
           { class: 'near-progress' },

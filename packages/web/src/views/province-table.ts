@@ -1,11 +1,11 @@
-import type { ProvinceCode } from '@abad/core/places/provinces';
+import { NATIONAL_PLACE, type ProvinceCode } from '@abad/core/places/provinces';
 import { h } from '../dom.ts';
 import { faCompact, faCount, faNumber } from '../format/numbers.ts';
 import type { FiguresJson, ProvincesResponse } from '../types.ts';
 import { FIGURES, type FigureDef } from './figures.ts';
 
 /**
- * Every province with its figures and the national total, sortable by any column (buttons in
+ * Every province with its figures, the country's own row (`IR`, «کل کشور») and the national total, sortable by any column (buttons in
  * the headers, `aria-sort` on the sorted one). Updates change the cells in place, so a reader
  * tabbing through the table keeps their place while the figures refresh.
  */
@@ -15,6 +15,9 @@ export interface ProvinceTable {
 }
 
 type SortKey = 'name' | string;
+
+/** The sum of the 31 provinces and what was recorded for the country. */
+export const NATIONAL_TOTAL_LABEL = 'جمع کل کشور';
 
 export function cellText(figure: FigureDef, value: bigint): string {
   return figure.money ? faCompact(value) : faCount(value);
@@ -103,16 +106,29 @@ export function provinceTable(): ProvinceTable {
     const order = sorted.map((item) => rows.get(item.province.code)!);
     if (order.some((row, i) => tbody.children[i] !== row)) tbody.replaceChildren(...order);
 
+    // Beneath the provinces: what was recorded for the country itself (IR, no one province), then the sum of all.
     if (!tfoot.firstChild)
       tfoot.append(
         h(
           'tr',
+          { 'data-province': NATIONAL_PLACE.code, class: 'country' },
+          h(
+            'th',
+            { scope: 'row' },
+            h('a', { href: `#/province/${NATIONAL_PLACE.code}` }, NATIONAL_PLACE.fa),
+            h('small', {}, 'ثبت‌شده در سطح ملی، بیرون از استان‌ها'),
+          ),
+          FIGURES.map((f) => h('td', { 'data-figure': f.key })),
+        ),
+        h(
+          'tr',
           { 'data-province': 'national' },
-          h('th', { scope: 'row' }, 'کل کشور'),
+          h('th', { scope: 'row' }, NATIONAL_TOTAL_LABEL),
           FIGURES.map((f) => h('td', { 'data-figure': f.key })),
         ),
       );
-    fillCells(tfoot.firstChild as HTMLTableRowElement, data.national);
+    fillCells(tfoot.children[0] as HTMLTableRowElement, data.country);
+    fillCells(tfoot.children[1] as HTMLTableRowElement, data.national);
 
     for (const [key, th] of headers) {
       if (key === sortKey) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
