@@ -457,9 +457,8 @@ describe('the forms', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('channel');
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="form-status"].failure').waitFor();
-    // The county may stay «کل استان» (no county); the place of receipt and the drive may not be empty.
+    // The county may stay «کل استان» (no county); the place of receipt may not be empty.
     expect(await errorOf(page, 'channel').isVisible()).toBe(true);
-    expect(await errorOf(page, 'driveId').isVisible()).toBe(true);
     expect(await errorOf(page, 'county').isVisible()).toBe(false);
   });
 });
