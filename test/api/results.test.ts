@@ -111,7 +111,8 @@ describe('outputs', () => {
       outputs: [{ indicator: 'workshops', target: 5000, actual: 4482 }],
     });
 
-    const inCounty = (p: { counties: { code: string }[] }) => p.counties.find((c) => c.code === recorded.body.countyCode) as Parameters<typeof output>[0] | undefined;
+    const inCounty = (p: { counties: { code: string }[] }) =>
+      p.counties.find((c) => c.code === recorded.body.countyCode) as Parameters<typeof output>[0] | undefined;
     const after = await eventually(
       () => province('IR-24'),
       (p) => output(p, 'workshops').actual === output(before, 'workshops').actual + 4482 && output(inCounty(p) ?? { outputs: {} }, 'workshops').actual >= 4482,
@@ -212,7 +213,8 @@ describe('plans and programmes', () => {
       (r) => r.body.items.some((p: { key: string }) => p.key === read.body.key),
     );
     expect(list.body.items.filter((p: { key: string }) => p.key === read.body.key)).toHaveLength(1);
-    const ofPlan = (page: { programmes: { key: string; outputs: Record<string, unknown> }[] }) => page.programmes.find((p) => p.key === read.body.key);
+    const ofPlan = (page: { programmes: { key: string; outputs: Record<string, { target: number; actual: number; planned: number }> }[] }) =>
+      page.programmes.find((p) => p.key === read.body.key);
     const page = await eventually(
       () => province('IR-13'),
       (p) => output(ofPlan(p) ?? { outputs: {} }, 'projects').actual === 2,

@@ -4,8 +4,10 @@ import { placeCodeSchema } from '../places/provinces.ts';
 import { entityId, goodsItem, isoDateTime, persianText, phoneInput, nonEmptyPatch } from './common.ts';
 import type { RuleViolation } from './project.ts';
 
-export const DONATION_KINDS = ['cash', 'in_kind'] as const;
-export type DonationKind = (typeof DONATION_KINDS)[number];
+/** What was given, with the Persian label of each (the one place labels live; the web imports them). */
+export const DONATION_KIND_LABELS = { cash: 'نقدی', in_kind: 'غیرنقدی (کالا)' } as const;
+export type DonationKind = keyof typeof DONATION_KIND_LABELS;
+export const DONATION_KINDS = Object.keys(DONATION_KIND_LABELS) as [DonationKind, ...DonationKind[]];
 
 /** Who gave: personal data, shown only to staff of the province and the phone only to admins. */
 export const donorInput = z.strictObject({

@@ -1,4 +1,4 @@
-import { DONATION_KINDS, donationInput } from '@abad/core/schemas/donation';
+import { DONATION_KIND_LABELS, DONATION_KINDS, donationInput } from '@abad/core/schemas/donation';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { tomanInWords, toman } from '../format/numbers.ts';
@@ -11,14 +11,12 @@ import { controlForm } from './form-controller.ts';
 import { goodsField } from './goods-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
 
-const KIND_LABELS: Record<(typeof DONATION_KINDS)[number], string> = { cash: 'نقدی', in_kind: 'غیرنقدی (کالا)' };
-
 /** POST /donations: cash, or goods listed with their estimated value. */
 export function donationForm(session: Session): HTMLFormElement {
   const province = provinceField(session.principal);
   const drive = driveField(province);
   const county = countyField(province);
-  const kind = radioField({ name: 'kind', label: 'نوع کمک', options: DONATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] })), initial: 'cash' });
+  const kind = radioField({ name: 'kind', label: 'نوع کمک', options: DONATION_KINDS.map((k) => ({ value: k, label: DONATION_KIND_LABELS[k] })), initial: 'cash' });
   const amount = amountField({ name: 'amountToman', label: 'مبلغ (تومان)', required: true, hint: 'با رقم فارسی یا لاتین، با یا بی جداکننده' });
   const items = goodsField({ name: 'items', label: 'اقلام اهدایی' });
   const channel = textField({ name: 'channel', label: 'محل دریافت', required: true, hint: 'مسجد، مدرسه، حساب بانکی یا دفتر خیریه' });
