@@ -16,7 +16,12 @@ export function donationForm(session: Session): HTMLFormElement {
   const province = provinceField(session.principal);
   const drive = driveField(province);
   const county = countyField(province);
-  const kind = radioField({ name: 'kind', label: 'نوع کمک', options: DONATION_KINDS.map((k) => ({ value: k, label: DONATION_KIND_LABELS[k] })), initial: 'cash' });
+  const kind = radioField({
+    name: 'kind',
+    label: 'نوع کمک',
+    options: DONATION_KINDS.map((k) => ({ value: k, label: DONATION_KIND_LABELS[k] })),
+    initial: 'cash',
+  });
   const amount = amountField({ name: 'amountToman', label: 'مبلغ (تومان)', required: true, hint: 'با رقم فارسی یا لاتین، با یا بی جداکننده' });
   const items = goodsField({ name: 'items', label: 'اقلام اهدایی' });
   const channel = textField({ name: 'channel', label: 'محل دریافت', required: true, hint: 'مسجد، مدرسه، حساب بانکی یا دفتر خیریه' });
