@@ -116,8 +116,9 @@ export const benchmark: Benchmark = {
       ),
       'donations: over 15 provinces (Tehran 30%, Razavi Khorasan 15%, Isfahan 10%, …), 4 catalogue counties each, 3 drives;',
       '  each record touches 3 scopes (province, county, drive).',
-      'mixed: the same places; half projects (3 outputs, 2 of 6 partners, 1 of 4 programmes: 6 scopes each),',
-      '  3/10 donations, 2/10 distributions with a partner (4 scopes). Figures are write requests per record.',
+      'mixed: the same places; half projects (3 outputs, 2 of 6 partners, 1 of 4 programmes: province, county,',
+      '  programme, place breakdown), 3/10 donations, 2/10 distributions with a partner (province, county, drive,',
+      '  place breakdown). Figures are write requests per record.',
     ];
     return { report, results: { writeRequestsPerRecord: rows } };
   },

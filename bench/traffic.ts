@@ -49,8 +49,8 @@ const INDICATORS = ['workshops', 'water_tanks', 'qanats', 'schools', 'green_spac
 /**
  * What a field office's records look like once they carry results: half projects (each with
  * three outputs, two partners and a programme), three in ten donations, two in ten
- * distributions (with a partner). A project touches six scopes: province, county, programme,
- * programme × province, and a partner × province per partner.
+ * distributions (with a partner). A project touches four scopes: province, county, programme
+ * and its place's breakdown (by programme and by each partner).
  */
 export function mixedTraffic(count: number, seed = 1, firstSequence = 2_000_000_000_000_000_000n): ChangeRecord[] {
   const rnd = random(seed);

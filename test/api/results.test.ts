@@ -375,6 +375,7 @@ describe('partners', () => {
       (r) => r.body.provinces?.length === 2,
     );
     expect(read.body.provinces.map((p: { province: { code: string } }) => p.province.code).sort()).toEqual(['IR-05', 'IR-13']);
-    for (const place of read.body.provinces) expect(place).toMatchObject({ projects: { total: 1 }, outputs: { schools: { actual: 2 } } });
+    // Who does what where: what the partner's projects count in each place (outputs are the programme's and the place's, not the partner's).
+    for (const place of read.body.provinces) expect(place).toMatchObject({ projects: { total: 1, jobsCreated: 12, budgetToman: '62000000000' } });
   });
 });

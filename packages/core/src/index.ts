@@ -44,7 +44,7 @@ export * from './schemas/indicator.ts';
 export * from './schemas/plan.ts';
 export * from './store/indicators.ts';
 export * from './store/plans.ts';
-export * from './aggregation/output-counters.ts';
+export * from './aggregation/counter-names.ts';
 export * from './aggregation/read-programmes.ts';
 export * from './places/counties.ts';
 export * from './places/resolve-county.ts';

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidImageError, contribution } from '../src/aggregation/contribution.ts';
 import { addScoped, difference, type ScopedCounters } from '../src/aggregation/counters.ts';
+import { MAX_COUNTERS_PER_UPDATE } from '../src/aggregation/aggregate-update.ts';
+import { splitBreakdown } from '../src/aggregation/counter-names.ts';
 import { figuresFrom } from '../src/aggregation/figures.ts';
+import { SHIPPED_INDICATORS } from '../src/indicators/catalogue.ts';
+import { MAX_PARTNER_REFS } from '../src/schemas/partner.ts';
 import { compareSequences, padSequence } from '../src/aggregation/sequence.ts';
 import { isCountedRecord } from '../src/aggregation/stream-filter.ts';
 import { keys } from '../src/table/keys.ts';
@@ -37,11 +41,12 @@ describe('contribution', () => {
       progressTenths: 725n,
       nearCompletion: 1n,
     };
+    const byProgramme = Object.fromEntries(Object.entries(counters).map(([name, value]) => [`programme:اشتغالروستایی|${name}`, value]));
     expect(plain(contribution(project))).toEqual({
       'PROVINCE#IR-13': counters,
       'COUNTY#IR-13#1301': counters,
       'PROGRAMME#اشتغالروستایی': counters,
-      'PROGRAMME#اشتغالروستایی#IR-13': counters,
+      'BREAKDOWN#IR-13': byProgramme,
     });
   });
 
@@ -73,13 +78,33 @@ describe('contribution', () => {
     });
     expect(province['out:rural_water_coverage_percent:actual']).toBeUndefined(); // a percentage does not add up
     expect(province['out:qanats:target']).toBeUndefined();
-    expect([...scoped.keys()].sort()).toEqual(
-      ['COUNTY#IR-13#1301', 'PARTNER#P1#IR-13', 'PARTNER#P2#IR-13', 'PROGRAMME#اشتغالروستایی', 'PROGRAMME#اشتغالروستایی#IR-13', 'PROVINCE#IR-13'].sort(),
-    );
+    // Programme and partners in the place are counters of one breakdown item, not scopes of their own.
+    expect([...scoped.keys()].sort()).toEqual(['BREAKDOWN#IR-13', 'COUNTY#IR-13#1301', 'PROGRAMME#اشتغالروستایی', 'PROVINCE#IR-13'].sort());
+    const breakdown = scoped.get('BREAKDOWN#IR-13')!;
+    expect(breakdown.get('programme:اشتغالروستایی|out:workshops:actual')).toBe(4482n);
+    // A partner's breakdown keeps what its work counts, once per partner whatever its roles, and no outputs.
+    expect(Object.fromEntries(splitBreakdown(breakdown, 'partner').get('P1')!)).toEqual({
+      projects: 1n,
+      budgetToman: 9_007_199_254_740_993n,
+      loansToman: 62_000_000_000n,
+      jobsCreated: 12n,
+      beneficiaryHouseholds: 3n,
+    });
+    expect([...splitBreakdown(breakdown, 'partner').keys()].sort()).toEqual(['P1', 'P2']);
     const figures = figuresFrom(scoped.get('PROVINCE#IR-13')!);
     expect(figures.outputs.workshops).toEqual({ target: 5000, actual: 4482, planned: 0 });
     expect(figures.outputs.jobs).toEqual({ target: 10_000, actual: 12, planned: 0 }); // the actual is jobsCreated
     expect(figures.projects.villages).toBe(4);
+  });
+
+  it('no record names more counters in one scope than one update may carry, at the most outputs and partners a record may have', () => {
+    const outputs = SHIPPED_INDICATORS.filter((i) => i.additive && !i.field)
+      .slice(0, 40)
+      .map((i) => ({ indicator: i.code, target: 1, actual: 1 }));
+    const partners = Array.from({ length: MAX_PARTNER_REFS }, (_, i) => ({ partner: `P${i}`, role: 'funding' }));
+    const heaviest = contribution({ ...project, outputs, partners, villages: 1, ruralDistricts: 1 });
+    for (const [scope, counters] of heaviest) expect(counters.size, scope).toBeLessThanOrEqual(MAX_COUNTERS_PER_UPDATE);
+    expect(heaviest.get('BREAKDOWN#IR-13')!.size).toBeGreaterThan(150); // the bound is close: it is the one to watch
   });
 
   it('a national project counts for IR; a legacy county name is matched to the catalogue, an unknown one counts for the province only', () => {
@@ -89,10 +114,13 @@ describe('contribution', () => {
     expect([...contribution({ ...legacy, county: 'xyz' }).keys()].filter((s) => s.startsWith('COUNTY#'))).toEqual([]);
   });
 
-  it('a plan adds its target to its programme and to the programme in its place, nothing else', () => {
+  it("a plan adds its target to its programme and to its place's breakdown by programme, nothing else", () => {
     const plan = { type: 'Plan', programme: 'طرح ۴۰ هزار پروژه‌ای', province: 'IR-13', indicator: 'projects', target: 1040 };
     const scoped = plain(contribution(plan));
-    expect(scoped).toEqual({ 'PROGRAMME#طرح40هزارپروژهای': { 'plan:projects': 1040n }, 'PROGRAMME#طرح40هزارپروژهای#IR-13': { 'plan:projects': 1040n } });
+    expect(scoped).toEqual({
+      'PROGRAMME#طرح40هزارپروژهای': { 'plan:projects': 1040n },
+      'BREAKDOWN#IR-13': { 'programme:طرح40هزارپروژهای|plan:projects': 1040n },
+    });
     expect(figuresFrom(contribution(plan).get('PROGRAMME#طرح40هزارپروژهای')!).outputs.projects).toEqual({ target: 0, actual: 0, planned: 1040 });
   });
 

@@ -21,13 +21,15 @@ import type {
   donationSchema,
   driveSchema,
   indicatorListSchema,
+  partnerWithFiguresSchema,
   planSchema,
   progressReportSchema,
   projectSchema,
 } from '../src/schemas/responses.ts';
 import type { Distribution } from '../src/store/distributions.ts';
 import type { Donation } from '../src/store/donations.ts';
-import type { listProgrammes, programmeFigures, programmesOfPlace } from '../src/aggregation/read-programmes.ts';
+import type { listProgrammes, partnerPlaces, programmeFigures, programmesOfPlace } from '../src/aggregation/read-programmes.ts';
+import type { Partner } from '../src/store/partners.ts';
 import type { Drive } from '../src/store/drives.ts';
 import type { listIndicators } from '../src/store/indicators.ts';
 import type { Plan } from '../src/store/plans.ts';
@@ -49,6 +51,7 @@ describe('output schemas', () => {
     expectTypeOf<Awaited<ReturnType<typeof programmeFigures>>>().toExtend<z.output<typeof programmeWithProvincesSchema>>();
     expectTypeOf<{ items: Awaited<ReturnType<typeof listIndicators>> }>().toExtend<z.output<typeof indicatorListSchema>>();
     expectTypeOf<Plan>().toExtend<z.output<typeof planSchema>>();
+    expectTypeOf<Partner & { provinces: Awaited<ReturnType<typeof partnerPlaces>> }>().toExtend<z.output<typeof partnerWithFiguresSchema>>();
     expectTypeOf<Awaited<ReturnType<typeof driveFigures>>>().toExtend<z.output<typeof driveFiguresSchema>>();
     expectTypeOf<Awaited<ReturnType<typeof provinceHistory>>>().toExtend<z.output<typeof provinceHistorySchema>['points']>();
   });

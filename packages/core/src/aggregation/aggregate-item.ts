@@ -1,6 +1,6 @@
 import { indexKeys } from '../table/keys.ts';
 import type { Counters } from './counters.ts';
-import { parseScope, scopes } from './scopes.ts';
+import { parseScope } from './scopes.ts';
 
 /**
  * How an aggregate is stored (its key: `keys.aggregate`): one top-level attribute per counter
@@ -16,36 +16,15 @@ export const REVISION = 'revision';
 /** The scope's name as readers see it, where its key is not one (a programme): contribution.ts `scopeLabels`. */
 export const LABEL = 'label';
 
-/** Scope kinds as index partitions name them (`indexPartitions.provinceScopeAggregates` and the like). */
-export const SCOPE_LISTINGS = { programme: 'PROGRAMME', partner: 'PARTNER', place: 'PLACE' } as const;
-
 /**
- * Where an aggregate is listed: a county under its province (`indexPartitions.countyAggregates`);
- * a programme among all programmes; a programme's or partner's place both under the place
- * (a province page lists its programmes and partners) and under the programme or partner.
+ * Where an aggregate is listed: a county under its province (`indexPartitions.countyAggregates`),
+ * a programme among all programmes (`indexPartitions.programmeAggregates`).
  */
 export function aggregateIndexKeys(scope: string): Record<string, string> {
   const parsed = parseScope(scope);
-  switch (parsed?.kind) {
-    case 'county':
-      return indexKeys.countyAggregate(parsed.province!, parsed.county!);
-    case 'programme':
-      return indexKeys.scopeAggregate({ byKind: SCOPE_LISTINGS.programme }, SCOPE_LISTINGS.programme, parsed.programmeKey!);
-    case 'programmePlace':
-      return indexKeys.scopeAggregate(
-        { byProvince: [parsed.province!, parsed.programmeKey!], byParent: [scopes.programme(parsed.programmeKey!), parsed.province!] },
-        SCOPE_LISTINGS.programme,
-        scope,
-      );
-    case 'partnerPlace':
-      return indexKeys.scopeAggregate(
-        { byProvince: [parsed.province!, parsed.partnerId!], byParent: [scopes.partner(parsed.partnerId!), parsed.province!] },
-        SCOPE_LISTINGS.partner,
-        scope,
-      );
-    default:
-      return {};
-  }
+  if (parsed?.kind === 'county') return indexKeys.countyAggregate(parsed.province!, parsed.county!);
+  if (parsed?.kind === 'programme') return indexKeys.programmeAggregate(parsed.programmeKey!);
+  return {};
 }
 
 export interface StoredAggregate {

@@ -4,6 +4,14 @@ import { keys } from '../table/keys.ts';
 import { COUNTER_PREFIX, REVISION, aggregateIndexKeys } from './aggregate-item.ts';
 
 /**
+ * The most counters one update names. DynamoDB caps an expression at 4 KB; a counter takes
+ * about 13 characters of it (`#a123 :a123, `), so 250 leave room for the SET clauses. A larger
+ * change goes in several updates (apply-stream-batch.ts splits a batch's records, the refresh
+ * its repair). No single record names more: at most 40 outputs and 20 partners.
+ */
+export const MAX_COUNTERS_PER_UPDATE = 250;
+
+/**
  * An UpdateItem on an aggregate, as both its writers (the stream aggregator and the
  * refresh's repair) build it: every write stamps the scope, type, county index keys and
  * time, and moves the revision, so the refresh can tell the aggregate it read is still current.

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Store } from '../store/store.ts';
 import { LABEL, MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
-import { AggregateUpdate } from './aggregate-update.ts';
+import { AggregateUpdate, MAX_COUNTERS_PER_UPDATE } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { InvalidImageError, contribution, scopeLabels } from './contribution.ts';
 import { padSequence } from './sequence.ts';
@@ -99,23 +99,44 @@ async function applyToScope(
   // First try: assume no record of this batch was applied before (the usual case).
   let pending = records;
   let expectedMark: string | undefined | null = null; // null: "below the first record"
-  for (let attempt = 1; ; attempt++) {
-    const delta = pending.reduce((sum, r) => addInto(sum, r.delta), new Map<string, bigint>());
+  let applied = false;
+  for (let conflicts = 0; pending.length > 0; ) {
     // After a redelivery, what is left above the mark may be nothing, or cancel out.
-    if (attempt > 1 && isZero(delta)) return 'already';
-    if (attempt > MAX_ATTEMPTS) throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
+    if (conflicts > 0 && isZero(sumOf(pending))) break;
+    if (conflicts >= MAX_ATTEMPTS) throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
+    // Usually the whole batch in one update; a change too large for one expression goes in
+    // several, each moving the mark to its last record, so each is applied exactly once.
+    const chunk = fittingPrefix(pending);
     try {
       countWrite();
-      await store.doc.send(updateCommand(store, scope, shardId, delta, pending.at(-1)!.sequence, expectedMark, pending[0]!.sequence, label));
-      return 'applied';
+      await store.doc.send(updateCommand(store, scope, shardId, sumOf(chunk), chunk.at(-1)!.sequence, expectedMark, chunk[0]!.sequence, label));
+      applied = true;
+      expectedMark = chunk.at(-1)!.sequence;
+      pending = pending.slice(chunk.length);
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       // The mark moved: keep only the records above it and try again at that mark.
+      conflicts++;
       const current = error.Item?.[`${MARK_PREFIX}${shardId}`]?.S;
       pending = records.filter((r) => current === undefined || r.sequence > current);
       expectedMark = current;
     }
   }
+  return applied ? 'applied' : 'already';
+}
+
+function sumOf(records: readonly ScopeRecord[]): Counters {
+  return records.reduce((sum, r) => addInto(sum, r.delta), new Map<string, bigint>());
+}
+
+/** The longest run of records from the first whose counters fit one update (never fewer than one record). */
+function fittingPrefix(records: readonly ScopeRecord[]): readonly ScopeRecord[] {
+  const names = new Set<string>();
+  for (const [i, record] of records.entries()) {
+    for (const name of record.delta.keys()) names.add(name);
+    if (names.size > MAX_COUNTERS_PER_UPDATE && i > 0) return records.slice(0, i);
+  }
+  return records;
 }
 
 /** Adds the delta and moves this shard's mark to the last record, if the mark is where we expect it. */

@@ -6,8 +6,8 @@ import { nameKey } from '../text/name-key.ts';
 import { DISTRIBUTION_KINDS } from '../schemas/distribution.ts';
 import { DONATION_KINDS } from '../schemas/donation.ts';
 import { FINISHED_STATUSES, PROJECT_CATEGORIES, PROJECT_STATUSES } from '../schemas/project.ts';
-import type { Counters, ScopedCounters } from './counters.ts';
-import { outputCounter, planCounter } from './output-counters.ts';
+import { addInto, type Counters, type ScopedCounters } from './counters.ts';
+import { breakdownCounters, outputCounter, planCounter } from './counter-names.ts';
 import { scopes } from './scopes.ts';
 
 /** A project this far along and not finished is "near completion". */
@@ -156,10 +156,11 @@ function withoutZeros(counters: Counters): Counters {
 /**
  * What one stored item adds to which aggregates. Pure: the stream path applies
  * `contribution(new) − contribution(old)`, and the recount sums it over every item.
- * - a project: its place (province or `IR`), its county, its programme and the programme in
- *   its place, and each of its partners in its place;
- * - a donation: its place, county and drive; a distribution: those and its partners;
- * - a plan: its programme and the programme in its place (targets only).
+ * - a project: its place (province or `IR`), its county, its programme, and its place's
+ *   breakdown (by its programme and by each of its partners);
+ * - a donation: its place, county and drive; a distribution: those and its place's breakdown
+ *   by partner;
+ * - a plan: its programme and its place's breakdown by programme (targets only).
  * A record touches each scope once, whatever it carries. Throws InvalidImageError when an item
  * of a counted type cannot be read.
  */
@@ -168,26 +169,31 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
   if (!image || !(COUNTED_TYPES as readonly unknown[]).includes(image.type)) return result;
   // A voided record (a donation or distribution entered by mistake) stays readable and counts nowhere.
   if (image.voidedAt !== undefined) return result;
-  const add = (scope: string, counters: Counters) => result.set(scope, new Map(counters));
+  const add = (scope: string, counters: Counters) => {
+    if (counters.size) result.set(scope, addInto(result.get(scope) ?? new Map(), counters));
+  };
   const addPlace = (record: { province: PlaceCode; countyCode?: string | undefined; county?: string | undefined }, counters: Counters) => {
     add(scopes.province(record.province), counters);
     const code = countyCodeOf(record);
     if (code) add(scopes.county(record.province, code), counters);
+  };
+  const addPartners = (place: PlaceCode, refs: { partner: string }[], counters: Counters) => {
+    for (const partner of partnerIds(refs)) add(scopes.breakdown(place), breakdownCounters('partner', partner, counters));
   };
   if (image.type === 'Plan') {
     const plan = parse(planImage, image);
     const key = nameKey(plan.programme);
     const counters = withoutZeros(new Map([[planCounter(plan.indicator), plan.target]]));
     add(scopes.programme(key), counters);
-    add(scopes.programmePlace(key, plan.province), counters);
+    add(scopes.breakdown(plan.province), breakdownCounters('programme', key, counters));
   } else if (image.type === 'Project') {
     const p = parse(projectImage, image);
     const counters = withoutZeros(projectCounters(p));
     const key = nameKey(p.programme);
     addPlace(p, counters);
     add(scopes.programme(key), counters);
-    add(scopes.programmePlace(key, p.province), counters);
-    for (const partner of partnerIds(p.partners)) add(scopes.partnerPlace(partner, p.province), counters);
+    add(scopes.breakdown(p.province), breakdownCounters('programme', key, counters));
+    addPartners(p.province, p.partners, counters);
   } else if (image.type === 'Donation') {
     const d = parse(donationImage, image);
     const counters = withoutZeros(
@@ -203,7 +209,7 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
     const counters = withoutZeros(distributionCounters(d));
     addPlace(d, counters);
     add(scopes.drive(d.driveId), counters);
-    for (const partner of partnerIds(d.partners)) add(scopes.partnerPlace(partner, d.province), counters);
+    addPartners(d.province, d.partners, counters);
   }
   return result;
 }
@@ -214,10 +220,8 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
  */
 export function scopeLabels(image: Record<string, unknown> | undefined): Map<string, string> {
   const labels = new Map<string, string>();
-  if ((image?.type === 'Project' || image?.type === 'Plan') && typeof image.programme === 'string' && typeof image.province === 'string') {
-    const key = nameKey(image.programme);
-    labels.set(scopes.programme(key), image.programme);
-    labels.set(scopes.programmePlace(key, image.province as PlaceCode), image.programme);
+  if ((image?.type === 'Project' || image?.type === 'Plan') && typeof image.programme === 'string') {
+    labels.set(scopes.programme(nameKey(image.programme)), image.programme);
   }
   return labels;
 }

@@ -129,7 +129,25 @@ export const allProvinceFiguresSchema = named(
   }),
 );
 
-/** The figures of a programme or a partner in one place (read-programmes.ts). */
+/** A partner's work in one place (read-programmes.ts `partnerPlaces`): counts and amounts, who does what where. */
+export const partnerPlaceFiguresSchema = named(
+  'PartnerPlaceFigures',
+  z.strictObject({
+    province: provinceSchema,
+    projects: z.strictObject({
+      total: count,
+      budgetToman: tomanSum,
+      loansToman: tomanSum,
+      jobsCreated: count,
+      housingUnits: count,
+      beneficiaryHouseholds: count,
+    }),
+    distributions: z.strictObject({ count, packages: count, households: count, valueToman: tomanSum }),
+    updatedAt,
+  }),
+);
+
+/** The figures of a programme in one place (read-programmes.ts). */
 export const placeFiguresSchema = named('PlaceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
 
 const programmeName = z.string().min(1).max(400);

@@ -2,7 +2,7 @@ import { SHIPPED_INDICATORS } from '../indicators/catalogue.ts';
 import { DISTRIBUTION_KINDS, type DistributionKind } from '../schemas/distribution.ts';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES, type ProjectCategory, type ProjectStatus } from '../schemas/project.ts';
 import type { Counters } from './counters.ts';
-import { parseIndicatorCounter } from './output-counters.ts';
+import { parseIndicatorCounter } from './counter-names.ts';
 
 /** One indicator in a scope: the projects' targets and actuals, and (in programme scopes) what plans set out. */
 export interface OutputFigure {

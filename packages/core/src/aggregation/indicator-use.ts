@@ -3,7 +3,7 @@ import { PLACE_CODES } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
 import { keys } from '../table/keys.ts';
 import { readAggregateItem } from './aggregate-item.ts';
-import { isIndicatorCounter } from './output-counters.ts';
+import { isIndicatorCounter } from './counter-names.ts';
 import { scopes } from './scopes.ts';
 
 /**

@@ -27,6 +27,22 @@ export interface CountyFigures extends Figures {
   updatedAt: string | null;
 }
 
+/**
+ * Several aggregates in one batch read (consistent; what BatchGet leaves unprocessed under load
+ * is read one by one), by scope. A scope nothing was counted in is absent.
+ */
+export async function readAggregates(store: Store, scopeList: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const result = await store.doc.send(
+    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: scopeList.map((scope) => keys.aggregate(scope)), ConsistentRead: true } } }),
+  );
+  let items = result.Responses?.[store.tableName] ?? [];
+  for (const key of result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) {
+    const one = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+    if (one.Item) items = [...items, one.Item];
+  }
+  return new Map(items.map((item) => [String(item.scope), item]));
+}
+
 function aggregateFigures(item: Record<string, unknown> | undefined): { counters: Counters; updatedAt: string | null } {
   if (!item) return { counters: new Map(), updatedAt: null };
   const aggregate = readAggregateItem(item);
@@ -42,17 +58,10 @@ const PLACES: readonly Place[] = [...PROVINCES, NATIONAL_PLACE];
 export async function allProvinceFigures(
   store: Store,
 ): Promise<{ provinces: ProvinceFigures[]; country: ProvinceFigures; national: Figures & { updatedAt: string | null } }> {
-  const result = await store.doc.send(
-    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: PLACES.map((p) => keys.aggregate(scopes.province(p.code))), ConsistentRead: true } } }),
+  const byScope = await readAggregates(
+    store,
+    PLACES.map((p) => scopes.province(p.code)),
   );
-  let items = result.Responses?.[store.tableName] ?? [];
-  // BatchGet may leave keys unprocessed under load: read those one by one.
-  const unprocessed = result.UnprocessedKeys?.[store.tableName]?.Keys ?? [];
-  for (const key of unprocessed) {
-    const one = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
-    if (one.Item) items = [...items, one.Item];
-  }
-  const byScope = new Map(items.map((item) => [String(item.scope), item]));
   const national = new Map<string, bigint>();
   let latest: string | null = null;
   const places = PLACES.map((province) => {

@@ -4,7 +4,7 @@ import { PLACE_CODES } from '../places/provinces.ts';
 import type { Store } from '../store/store.ts';
 import { keys } from '../table/keys.ts';
 import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, type StoredAggregate } from './aggregate-item.ts';
-import { AggregateUpdate } from './aggregate-update.ts';
+import { AggregateUpdate, MAX_COUNTERS_PER_UPDATE } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { recount, type UnmatchedCounty } from './recount.ts';
 import { NATIONAL_SCOPE, scopes } from './scopes.ts';
@@ -81,7 +81,7 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
       report.drift.push({ scope, differences, repaired: false, reason: 'not-quiet' });
       continue;
     }
-    const repaired = await repair(store, scope, stored, expected);
+    const repaired = await repair(store, scope, stored, expected, [...diff.keys()]);
     if (repaired) current.set(scope, expected);
     report.drift.push({ scope, differences, repaired, reason: repaired ? 'repaired' : 'changed-during-refresh' });
   }
@@ -91,22 +91,31 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
   return report;
 }
 
-/** Sets the counters to the recount, only if the aggregate has not moved since it was read. */
-async function repair(store: Store, scope: string, stored: StoredAggregate | undefined, expected: Counters): Promise<boolean> {
-  const update = new AggregateUpdate(store, scope);
-  for (const name of new Set([...expected.keys(), ...(stored?.counters.keys() ?? [])])) update.setCounter(name, expected.get(name) ?? 0n);
-  let condition = 'attribute_not_exists(#revision)';
-  if (stored?.revision) {
-    update.values[':read'] = stored.revision;
-    condition = '#revision = :read';
+/**
+ * Sets the counters that differ to the recount, only if the aggregate has not moved since it
+ * was read: in one update, or in several (a breakdown may differ in hundreds of counters), each
+ * at the revision the previous one left. A write in between stops the repair (the next refresh
+ * finds what is left).
+ */
+async function repair(store: Store, scope: string, stored: StoredAggregate | undefined, expected: Counters, differing: string[]): Promise<boolean> {
+  let revision = stored?.revision || undefined;
+  for (let start = 0; start < differing.length; start += MAX_COUNTERS_PER_UPDATE) {
+    const update = new AggregateUpdate(store, scope);
+    for (const name of differing.slice(start, start + MAX_COUNTERS_PER_UPDATE)) update.setCounter(name, expected.get(name) ?? 0n);
+    let condition = 'attribute_not_exists(#revision)';
+    if (revision) {
+      update.values[':read'] = revision;
+      condition = '#revision = :read';
+    }
+    try {
+      await store.doc.send(update.command(condition));
+      revision = (revision ?? 0) + 1;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
-  try {
-    await store.doc.send(update.command(condition));
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return true;
 }
 
 async function pruneMarks(store: Store, aggregate: StoredAggregate, olderThan: number): Promise<number> {

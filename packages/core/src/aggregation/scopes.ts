@@ -6,24 +6,24 @@ import type { PlaceCode } from '../places/provinces.ts';
  * - a province, or the country (`PROVINCE#IR`: only what was recorded nationally);
  * - a county of a province, by its Statistical Centre code (places/counties.ts), never its name;
  * - a drive;
- * - a programme (by the name key of its name, text/name-key.ts) and a programme in one place;
- * - a partner in one place (a partner's total is the sum of its places).
+ * - a programme (by the name key of its name, text/name-key.ts);
+ * - a place's breakdown: what the place's records add to each programme and each partner there
+ *   (breakdown-counters.ts). One item per place rather than one per programme × place and per
+ *   partner × place: a batch writes it once per place, however many programmes and partners its
+ *   records name (measured by `npm run bench -- aggregation-write-cost`).
  */
 export const scopes = {
   province: (code: PlaceCode) => `PROVINCE#${code}`,
   county: (code: PlaceCode, countyCode: string) => `COUNTY#${code}#${countyCode}`,
   drive: (id: string) => `DRIVE#${id}`,
   programme: (programmeKey: string) => `PROGRAMME#${programmeKey}`,
-  programmePlace: (programmeKey: string, place: PlaceCode) => `PROGRAMME#${programmeKey}#${place}`,
-  partnerPlace: (partnerId: string, place: PlaceCode) => `PARTNER#${partnerId}#${place}`,
-  /** The parent of a partner's place scopes (a partner's total is read as their sum: it has no aggregate of its own). */
-  partner: (partnerId: string) => `PARTNER#${partnerId}`,
+  breakdown: (code: PlaceCode) => `BREAKDOWN#${code}`,
 };
 
 /** The nation: the refresh's rollup of the provinces and `IR`, and its daily snapshots. */
 export const NATIONAL_SCOPE = 'NATIONAL';
 
-export type ScopeKind = 'province' | 'county' | 'drive' | 'programme' | 'programmePlace' | 'partnerPlace';
+export type ScopeKind = 'province' | 'county' | 'drive' | 'programme' | 'breakdown';
 
 export interface ParsedScope {
   kind: ScopeKind;
@@ -31,7 +31,6 @@ export interface ParsedScope {
   county?: string;
   driveId?: string;
   programmeKey?: string;
-  partnerId?: string;
 }
 
 export function parseScope(scope: string): ParsedScope | undefined {
@@ -40,7 +39,7 @@ export function parseScope(scope: string): ParsedScope | undefined {
   if (kind === 'PROVINCE' && !b) return { kind: 'province', province: a as PlaceCode };
   if (kind === 'COUNTY' && b) return { kind: 'county', province: a as PlaceCode, county: b };
   if (kind === 'DRIVE' && !b) return { kind: 'drive', driveId: a };
-  if (kind === 'PROGRAMME') return b ? { kind: 'programmePlace', programmeKey: a, province: b as PlaceCode } : { kind: 'programme', programmeKey: a };
-  if (kind === 'PARTNER' && b) return { kind: 'partnerPlace', partnerId: a, province: b as PlaceCode };
+  if (kind === 'PROGRAMME' && !b) return { kind: 'programme', programmeKey: a };
+  if (kind === 'BREAKDOWN' && !b) return { kind: 'breakdown', province: a as PlaceCode };
   return undefined;
 }

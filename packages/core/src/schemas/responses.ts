@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { driveFiguresSchema, placeFiguresSchema } from '../aggregation/figure-schemas.ts';
+import { driveFiguresSchema, partnerPlaceFiguresSchema } from '../aggregation/figure-schemas.ts';
 import { countyCodeSchema, entityId, entityMeta } from './common.ts';
 import { distributionInput } from './distribution.ts';
 import { donationInput, donorInput } from './donation.ts';
@@ -72,7 +72,10 @@ export const driveWithFiguresSchema = named('DriveWithFigures', driveSchema.exte
 export const partnerSchema = named('Partner', z.strictObject({ ...partnerInput.shape, ...entityMeta.shape }));
 export const partnerPageSchema = named('PartnerPage', pageOf(partnerSchema));
 /** A partner with its figures in each place it works in ("who does what where"). */
-export const partnerWithFiguresSchema = named('PartnerWithFigures', partnerSchema.extend({ provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }));
+export const partnerWithFiguresSchema = named(
+  'PartnerWithFigures',
+  partnerSchema.extend({ provinces: z.array(partnerPlaceFiguresSchema).max(PLACE_CODES.length) }),
+);
 
 /** The donor as a reader sees them: the phone only for admins, an anonymous donor's name likewise. */
 const donorView = z.strictObject({

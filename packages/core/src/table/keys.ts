@@ -59,8 +59,7 @@ const partitionKeys = {
   byProgramme: (programme: string) => `PROGRAMME#${programme}`,
   byDrive: (driveId: string, type: EntityType) => `DRIVE#${driveId}#${type.toUpperCase()}`,
   byType: (type: EntityType) => `TYPE#${type.toUpperCase()}`,
-  /** Aggregates of one kind of scope under a parent: a programme's provinces, a partner's provinces, a province's programmes… */
-  scopeAggregates: (parent: string, kind: string) => `${parent}#${kind}AGG`,
+  programmeAggregates: 'ALL#PROGRAMMEAGG',
 };
 
 /** Index keys an item carries: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
@@ -74,19 +73,8 @@ export const indexKeys = {
     [byProvince.partitionKey]: partitionKeys.countyAggregates(province),
     [byProvince.sortKey]: county,
   }),
-  /**
-   * An aggregate of a two-part scope (programme × province, partner × province), listed in GSI1
-   * under its province and in GSI2 under its programme or partner; a one-part scope (a
-   * programme) in GSI3 under its kind. `kind` is the scope's kind in capitals.
-   */
-  scopeAggregate: (listing: { byProvince?: [PlaceCode, string]; byParent?: [string, string]; byKind?: string }, kind: string, sortKey: string) => ({
-    // biome-ignore format: one line per index
-    ...(listing.byProvince
-      ? { [byProvince.partitionKey]: partitionKeys.scopeAggregates(`PROVINCE#${listing.byProvince[0]}`, kind), [byProvince.sortKey]: listing.byProvince[1] }
-      : {}),
-    ...(listing.byParent ? { [byParent.partitionKey]: partitionKeys.scopeAggregates(listing.byParent[0], kind), [byParent.sortKey]: listing.byParent[1] } : {}),
-    ...(listing.byKind ? { [byType.partitionKey]: partitionKeys.scopeAggregates('ALL', kind), [byType.sortKey]: sortKey } : {}),
-  }),
+  /** A programme's aggregate, among all programmes (sorted by its name key). */
+  programmeAggregate: (programmeKey: string) => ({ [byType.partitionKey]: partitionKeys.programmeAggregates, [byType.sortKey]: programmeKey }),
   byProgramme: (programme: string, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byProgramme(programme), [byParent.sortKey]: sortKey }),
   byDrive: (driveId: string, type: EntityType, sortKey: string) => ({
     [byParent.partitionKey]: partitionKeys.byDrive(driveId, type),
@@ -113,12 +101,8 @@ export const indexPartitions = {
   byProgramme: (programme: string) => partition(byParent, partitionKeys.byProgramme(programme)),
   byDrive: (driveId: string, type: EntityType) => partition(byParent, partitionKeys.byDrive(driveId, type)),
   byType: (type: EntityType) => partition(byType, partitionKeys.byType(type)),
-  /** A province's aggregates of one scope kind (its programmes, its partners). */
-  provinceScopeAggregates: (province: PlaceCode, kind: string) => partition(byProvince, partitionKeys.scopeAggregates(`PROVINCE#${province}`, kind)),
-  /** A programme's or partner's aggregates per province (`parent` is the scope of the programme or partner). */
-  parentScopeAggregates: (parent: string, kind: string) => partition(byParent, partitionKeys.scopeAggregates(parent, kind)),
-  /** Every aggregate of one scope kind (every programme). */
-  scopeAggregatesOfKind: (kind: string) => partition(byType, partitionKeys.scopeAggregates('ALL', kind)),
+  /** Every programme's aggregate. */
+  programmeAggregates: () => partition(byType, partitionKeys.programmeAggregates),
 };
 
 /** The part of a DynamoDB Query that selects one index partition (for a query without other names or values). */

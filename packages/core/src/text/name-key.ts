@@ -15,6 +15,6 @@ export function nameKey(text: string): string {
     .replace(/ئ/g, 'ی')
     .replace(/\u0654/g, '') // hamza above (هٔ, یٔ): the letter under it stays
     .replace(/ء/g, '')
-    .replace(/[\s\u200c\-\u2010-\u2015\u00ad.·_#]/g, '') // `#` too: keys join their parts with it
+    .replace(/[\s\u200c\-\u2010-\u2015\u00ad.·_#|:]/g, '') // `#`, `|` and `:` too: keys and counter names join their parts with them
     .toLowerCase();
 }
