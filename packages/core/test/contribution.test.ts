@@ -38,7 +38,7 @@ describe('contribution', () => {
       loansToman: 62_000_000_000n,
       jobsCreated: 12n,
       beneficiaryHouseholds: 3n,
-      progressTenths: 725n,
+      progressHundredths: 7250n,
       nearCompletion: 1n,
     };
     const byProgramme = Object.fromEntries(Object.entries(counters).map(([name, value]) => [`programme:اشتغالروستایی|${name}`, value]));

@@ -22,7 +22,8 @@ describe('table keys', () => {
     const pairs = [
       [indexPartitions.byProvince('IR-13', 'Project'), indexKeys.byProvince('IR-13', 'Project', 's')],
       [indexPartitions.countyAggregates('IR-13'), indexKeys.countyAggregate('IR-13', 's')],
-      [indexPartitions.byProgramme('مسکن'), indexKeys.byProgramme('مسکن', 's')],
+      [indexPartitions.byProgramme('مسکن', 'Project'), indexKeys.byProgramme('مسکن', 'Project', 's')],
+      [indexPartitions.byProgramme('مسکن', 'Plan'), indexKeys.byProgramme('مسکن', 'Plan', 's')],
       [indexPartitions.byDrive('01D', 'Donation'), indexKeys.byDrive('01D', 'Donation', 's')],
       [indexPartitions.byType('Drive'), indexKeys.byType('Drive', 's')],
     ] as const;

@@ -85,9 +85,11 @@ describe('normalizePersianText', () => {
     expect(normalizePersianText('هم\u200bدان')).toBe('همدان');
   });
 
-  it('writes digits in ASCII', () => {
-    expect(normalizePersianText('روستای ۱۲')).toBe('روستای 12');
-    expect(normalizePersianText('بلوک ٣')).toBe('بلوک 3');
+  it("keeps the writer's digits: Persian stay Persian, Latin stay Latin, Arabic-Indic are written as Persian", () => {
+    expect(normalizePersianText('روستای ۱۲')).toBe('روستای ۱۲');
+    expect(normalizePersianText('منطقه 19')).toBe('منطقه 19');
+    expect(normalizePersianText('بلوک ٣')).toBe('بلوک ۳');
+    expect(normalizePersianLines('پیشرفت ۹۲ درصد\nبلوک ٤')).toBe('پیشرفت ۹۲ درصد\nبلوک ۴');
   });
 
   it('strips bidi controls, marks and control characters: a county with U+202E is the plain county', () => {

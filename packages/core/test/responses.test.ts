@@ -62,7 +62,7 @@ describe('output schemas', () => {
       new Map([
         ['projects', 2n],
         ['status:planned', 2n],
-        ['progressTenths', 1000n],
+        ['progressHundredths', 10000n],
         ['budgetToman', huge],
         ['donationCashToman', 5n],
       ]),

@@ -105,8 +105,8 @@ function projectCounters(p: z.output<typeof projectImage>): Counters {
     ['jobsCreated', p.jobsCreated],
     ['housingUnits', p.housingUnits],
     ['beneficiaryHouseholds', p.beneficiaryHouseholds],
-    // Progress is kept to one decimal: sum tenths as an integer, average on read.
-    ['progressTenths', BigInt(Math.round(p.progressPercent * 10))],
+    // Progress is kept to two decimals: sum hundredths as an integer, average on read.
+    ['progressHundredths', BigInt(Math.round(p.progressPercent * 100))],
     ['nearCompletion', near ? 1n : 0n],
     ['villages', p.villages ?? 0n],
     ['ruralDistricts', p.ruralDistricts ?? 0n],

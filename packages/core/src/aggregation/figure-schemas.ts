@@ -27,7 +27,7 @@ export const projectFiguresSchema = named(
     byStatus: countsBy(PROJECT_STATUSES),
     byCategory: countsBy(PROJECT_CATEGORIES),
     nearCompletion: count.describe('Past 70% and not finished'),
-    averageProgressPercent: z.number().min(0).max(100).describe('Mean physical progress of the projects in `total`, one decimal'),
+    averageProgressPercent: z.number().min(0).max(100).describe('Mean physical progress of the projects in `total`, two decimals, rounded down'),
     budgetToman: tomanSum,
     loansToman: tomanSum,
     jobsCreated: count,

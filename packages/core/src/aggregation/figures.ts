@@ -21,7 +21,7 @@ export interface Figures {
     byCategory: Record<ProjectCategory, number>;
     /** Past 70% and not finished. */
     nearCompletion: number;
-    /** Mean physical progress of the projects counted in `total`, one decimal. */
+    /** Mean physical progress of the projects counted in `total`, two decimals (never 100 unless all are at 100). */
     averageProgressPercent: number;
     budgetToman: bigint;
     loansToman: bigint;
@@ -65,6 +65,11 @@ function outputsFrom(counters: Counters): Record<string, OutputFigure> {
   return Object.fromEntries(Object.entries(outputs).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** The mean of `total` percentages summed in hundredths, to two decimals, rounded down: a mean short of 100 never shows 100. */
+function averagePercent(hundredths: bigint, total: number): number {
+  return total ? Number(hundredths / BigInt(total)) / 100 : 0;
+}
+
 export function figuresFrom(counters: Counters): Figures {
   const big = (name: string) => counters.get(name) ?? 0n;
   const num = (name: string) => Number(big(name));
@@ -75,7 +80,7 @@ export function figuresFrom(counters: Counters): Figures {
       byStatus: Object.fromEntries(PROJECT_STATUSES.map((s) => [s, num(`status:${s}`)])) as Record<ProjectStatus, number>,
       byCategory: Object.fromEntries(PROJECT_CATEGORIES.map((c) => [c, num(`category:${c}`)])) as Record<ProjectCategory, number>,
       nearCompletion: num('nearCompletion'),
-      averageProgressPercent: total ? Math.round(num('progressTenths') / total) / 10 : 0,
+      averageProgressPercent: averagePercent(big('progressHundredths'), total),
       budgetToman: big('budgetToman'),
       loansToman: big('loansToman'),
       jobsCreated: num('jobsCreated'),

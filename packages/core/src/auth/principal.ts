@@ -42,11 +42,11 @@ export function can(principal: Principal, action: Action, province?: PlaceCode):
 /** Throws ForbiddenError unless the principal may do `action` in every province given. */
 export function authorize(principal: Principal, action: Action, ...provinces: PlaceCode[]): void {
   if (!ALLOWED[principal.role].has(action)) {
-    throw new ForbiddenError(`The role ${principal.role} may not ${action.replace(':', ' ')}`);
+    throw new ForbiddenError({ role: principal.role, action });
   }
   for (const province of provinces) {
     if (!mayActIn(principal, province)) {
-      throw new ForbiddenError(`Not allowed to act in province ${province}`);
+      throw new ForbiddenError({ province });
     }
   }
 }

@@ -19,6 +19,11 @@ function normalizedText(normalize: (text: string) => string, maxLength: number) 
     .max(maxLength * 4)
     .transform((value, ctx): string => {
       const text = normalize(value);
+      // U+FFFD is what a bad copy or a wrong encoding leaves of a letter: the name is broken, not new.
+      if (text.includes('\ufffd')) {
+        ctx.addIssue({ code: 'custom', params: { key: 'brokenCharacter' }, input: value });
+        return z.NEVER;
+      }
       if (text === '') {
         ctx.addIssue({ code: 'custom', params: { key: 'emptyText' }, input: value });
         return z.NEVER;
@@ -45,10 +50,14 @@ export function countInput(max = 1_000_000_000) {
     .pipe(z.int().min(0).max(max));
 }
 
-/** Physical progress in percent, 0–100, at most one decimal; any digit set, `٫` or `.` as decimal point. */
+/**
+ * Physical progress in percent, 0–100, kept to two decimals (any digit set, `٫` or `.` as the
+ * decimal point, a trailing ٪). Never rounded up to 100: «99.99» on an unfinished project stays
+ * 99.99, and «99.996» is 99.99 — 100 means finished.
+ */
 export const percentInput = z
   .union([z.number(), z.string().max(16)])
-  .meta({ description: 'Percent from 0 to 100' })
+  .meta({ description: 'Percent from 0 to 100, up to two decimals' })
   .transform((value, ctx): number => {
     const text = typeof value === 'number' ? String(value) : toAsciiDigits(value).trim().replace('٫', '.').replace(/[%٪]$/, '');
     const n = /^\d{1,3}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
@@ -56,9 +65,10 @@ export const percentInput = z
       ctx.addIssue({ code: 'custom', params: { key: 'percent' } });
       return z.NEVER;
     }
-    return Math.round(n * 10) / 10;
+    const hundredths = Math.round(n * 100);
+    return (hundredths === 10_000 && n < 100 ? 9_999 : hundredths) / 100;
   })
-  .pipe(z.number().min(0).max(100).describe('Percent from 0 to 100, one decimal'));
+  .pipe(z.number().min(0).max(100).describe('Percent from 0 to 100, two decimals'));
 
 const asciiTrimmed = (v: unknown) => (typeof v === 'string' ? toAsciiDigits(v).trim() : v);
 

@@ -32,7 +32,7 @@ function driveItem(drive: Drive, internal: Item = {}): Item {
 function authorizeDrive(principal: Principal, ...provinces: (ProvinceCode | undefined)[]): void {
   authorize(principal, 'drive:write', ...provinces.filter((p): p is ProvinceCode => p !== undefined));
   if (provinces.some((p) => p === undefined) && principal.provinces !== '*') {
-    throw new ForbiddenError('A national drive needs an admin of all provinces');
+    throw new ForbiddenError({ province: 'IR' });
   }
 }
 

@@ -77,13 +77,13 @@ export async function updateIndicator(
   inUse: (store: Store, code: string) => Promise<boolean>,
 ): Promise<IndicatorView> {
   authorize(principal, 'catalogue:write');
-  if (shippedIndicator(code)) throw new ConflictError('A shipped indicator cannot be changed; add a new one');
+  if (shippedIndicator(code)) throw new ConflictError('shippedIndicator');
   const item = await getItem(store, keys.indicator(code));
   if (!item) throw new NotFoundError('Indicator', code);
   const current = withoutKeys<StoredIndicator & Omit<EntityMeta, 'id'>>(item);
   if (current.version !== expectedVersion) throw new VersionMismatchError('Indicator', code, expectedVersion);
   if (patch.unit !== undefined && patch.unit !== current.unit) {
-    if (await inUse(store, code)) throw new ConflictError('The indicator is in use: its unit cannot change');
+    if (await inUse(store, code)) throw new ConflictError('indicatorInUse');
   }
   const merged = { ...current, ...patch, version: current.version + 1, updatedAt: store.now().toISOString() };
   await replaceItemAtVersion(store, indicatorItem(merged, internalAttributes(item)), expectedVersion, 'Indicator', code);

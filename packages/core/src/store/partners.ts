@@ -140,7 +140,7 @@ export async function createPartner(store: Store, principal: Principal, fields: 
       return partnerOf(existing);
     }
     if (await getItem(store, keys.partnerName(nameKey(fields.name)))) throw new PartnerNameTakenError();
-    if (attempt >= ATTEMPTS) throw new ConflictError('The partner register is changing too fast; try again');
+    if (attempt >= ATTEMPTS) throw new ConflictError('partnersBusy');
     await pause(attempt);
   }
 }
@@ -205,7 +205,7 @@ export async function updatePartner(store: Store, principal: Principal, id: stri
     ]);
     if (written) return merged;
     // Something changed since the reads: the next attempt reads again and says what (412, 409, 422).
-    if (attempt >= ATTEMPTS) throw new ConflictError('The partner register is changing too fast; try again');
+    if (attempt >= ATTEMPTS) throw new ConflictError('partnersBusy');
     await pause(attempt);
   }
 }

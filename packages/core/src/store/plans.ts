@@ -1,6 +1,7 @@
 import { authorize, type Principal } from '../auth/principal.ts';
 import { NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
 import type { PlaceCode } from '../places/provinces.ts';
+import { nameKey } from '../text/name-key.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import { planRuleViolations, type PlanFields, type PlanPatch } from '../schemas/plan.ts';
 import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
@@ -29,6 +30,7 @@ function planItem(plan: Plan, internal: Item = {}): Item {
   return {
     ...keys.plan(plan.id),
     ...indexKeys.byProvince(plan.province, 'Plan', sortKey),
+    ...indexKeys.byProgramme(nameKey(plan.programme), 'Plan', sortKey),
     ...indexKeys.byType('Plan', sortKey),
     type: 'Plan',
     ...plan,
@@ -83,9 +85,13 @@ export interface PlanQuery {
   cursor?: string;
 }
 
-/** Plans newest first, of one place or all; `programme` compares normalized names. */
+/** Plans newest first, of one programme (any spelling of its name), one place, or all. */
 export async function listPlans(store: Store, query: PlanQuery): Promise<Page<Plan>> {
-  const base = query.province ? indexPartitions.byProvince(query.province, 'Plan') : indexPartitions.byType('Plan');
-  const page = await queryPage(store, { ...base, filters: { programme: query.programme }, newestFirst: true, limit: query.limit, cursor: query.cursor });
+  const base = query.programme
+    ? { ...indexPartitions.byProgramme(nameKey(query.programme), 'Plan'), filters: { province: query.province } }
+    : query.province
+      ? indexPartitions.byProvince(query.province, 'Plan')
+      : indexPartitions.byType('Plan');
+  const page = await queryPage(store, { ...base, newestFirst: true, limit: query.limit, cursor: query.cursor });
   return { ...page, items: page.items.map((i) => withoutKeys<Plan>(i)) };
 }

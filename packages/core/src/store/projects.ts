@@ -4,6 +4,7 @@ import { authorize, type Principal } from '../auth/principal.ts';
 import { ConflictError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { PlaceCode } from '../places/provinces.ts';
 import { resolveCounty, type CountyOfRecord } from '../places/resolve-county.ts';
+import { nameKey } from '../text/name-key.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import { mergeReportedOutputs } from '../schemas/output.ts';
 import type { ProgressReportFields } from '../schemas/progress.ts';
@@ -46,7 +47,7 @@ function projectItem(project: Project, internal: Item = {}): Item {
   return {
     ...keys.project(project.id),
     ...indexKeys.byProvince(project.province, 'Project', sortKey),
-    ...indexKeys.byProgramme(project.programme, sortKey),
+    ...indexKeys.byProgramme(nameKey(project.programme), 'Project', sortKey),
     ...indexKeys.byType('Project', sortKey),
     type: 'Project',
     ...project,
@@ -157,13 +158,16 @@ export interface ProjectQuery {
   cursor?: string;
 }
 
-/** Lists projects newest first, by the most selective index the query allows. */
+/**
+ * Lists projects newest first, by the most selective index the query allows. A programme is
+ * found by its name key, so every spelling of it lists the same projects.
+ */
 export async function listProjects(store: Store, query: ProjectQuery): Promise<Page<Project>> {
   const filters = { status: query.status, category: query.category };
-  const base = query.province
-    ? { ...indexPartitions.byProvince(query.province, 'Project'), filters: { ...filters, programme: query.programme } }
-    : query.programme
-      ? { ...indexPartitions.byProgramme(query.programme), filters }
+  const base = query.programme
+    ? { ...indexPartitions.byProgramme(nameKey(query.programme), 'Project'), filters: { ...filters, province: query.province } }
+    : query.province
+      ? { ...indexPartitions.byProvince(query.province, 'Project'), filters }
       : { ...indexPartitions.byType('Project'), filters };
   const page = await queryPage(store, { ...base, contains: { [PARTNER_IDS]: query.partner }, newestFirst: true, limit: query.limit, cursor: query.cursor });
   return { ...page, items: page.items.map(projectOf) };
@@ -201,7 +205,7 @@ export async function reportProgress(
   for (let attempt = 1; ; attempt++) {
     const { project, internal } = await getProjectItem(store, projectId);
     authorize(principal, 'project:write', project.province);
-    if (project.status === 'cancelled') throw new ConflictError('A cancelled project takes no progress reports');
+    if (project.status === 'cancelled') throw new ConflictError('cancelledProject');
     const now = store.now().toISOString();
     const reportedAt = fields.reportedAt ?? now;
     const report: ProgressReport = {
@@ -262,7 +266,7 @@ export async function reportProgress(
         if (replayed) return replayed;
       }
       // Someone changed the project between our read and write: read again and retry.
-      if (attempt >= PROGRESS_ATTEMPTS) throw new ConflictError('The project is changing too fast; try again');
+      if (attempt >= PROGRESS_ATTEMPTS) throw new ConflictError('projectBusy');
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
   }

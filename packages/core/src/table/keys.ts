@@ -56,7 +56,7 @@ const { byProvince, byParent, byType } = TABLE.indexes;
 const partitionKeys = {
   byProvince: (province: PlaceCode, type: EntityType) => `PROVINCE#${province}#${type.toUpperCase()}`,
   countyAggregates: (province: PlaceCode) => `PROVINCE#${province}#COUNTYAGG`,
-  byProgramme: (programme: string) => `PROGRAMME#${programme}`,
+  byProgramme: (programmeKey: string, type: EntityType) => `PROGRAMME#${programmeKey}#${type.toUpperCase()}`,
   byDrive: (driveId: string, type: EntityType) => `DRIVE#${driveId}#${type.toUpperCase()}`,
   byType: (type: EntityType) => `TYPE#${type.toUpperCase()}`,
   programmeAggregates: 'ALL#PROGRAMMEAGG',
@@ -75,7 +75,11 @@ export const indexKeys = {
   }),
   /** A programme's aggregate, among all programmes (sorted by its name key). */
   programmeAggregate: (programmeKey: string) => ({ [byType.partitionKey]: partitionKeys.programmeAggregates, [byType.sortKey]: programmeKey }),
-  byProgramme: (programme: string, sortKey: string) => ({ [byParent.partitionKey]: partitionKeys.byProgramme(programme), [byParent.sortKey]: sortKey }),
+  /** By the name key of the programme (text/name-key.ts): every spelling of a programme lists together. */
+  byProgramme: (programmeKey: string, type: EntityType, sortKey: string) => ({
+    [byParent.partitionKey]: partitionKeys.byProgramme(programmeKey, type),
+    [byParent.sortKey]: sortKey,
+  }),
   byDrive: (driveId: string, type: EntityType, sortKey: string) => ({
     [byParent.partitionKey]: partitionKeys.byDrive(driveId, type),
     [byParent.sortKey]: sortKey,
@@ -98,7 +102,7 @@ function partition(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], pa
 export const indexPartitions = {
   byProvince: (province: PlaceCode, type: EntityType) => partition(byProvince, partitionKeys.byProvince(province, type)),
   countyAggregates: (province: PlaceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
-  byProgramme: (programme: string) => partition(byParent, partitionKeys.byProgramme(programme)),
+  byProgramme: (programmeKey: string, type: EntityType) => partition(byParent, partitionKeys.byProgramme(programmeKey, type)),
   byDrive: (driveId: string, type: EntityType) => partition(byParent, partitionKeys.byDrive(driveId, type)),
   byType: (type: EntityType) => partition(byType, partitionKeys.byType(type)),
   /** Every programme's aggregate. */

@@ -36,7 +36,11 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/** The canonical form of a Persian name: one letter form, ASCII digits, clean spaces and ZWNJ, nothing invisible. */
+/**
+ * The canonical form of Persian text as it is stored and shown: one letter form, clean spaces
+ * and ZWNJ, nothing invisible, the writer's digits (Persian or Latin; Arabic-Indic become
+ * Persian). Names are compared by `nameKey` (name-key.ts), which goes further.
+ */
 export function normalizePersianText(text: string): string {
   return normalizeLine(stripInvisible(text).replace(LINE_BREAK, ' '));
 }
@@ -52,17 +56,20 @@ export function normalizePersianLines(text: string): string {
 }
 
 function normalizeLine(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[يىكۀة]/g, (c) => LETTER_MAP[c]!)
-    .replace(/[\u064b-\u0653\u0655-\u065f\u0670]/g, '') // harakat (diacritics) do not change a name
-    .replace(/\u0640/g, '') // tatweel (kashida) is decoration
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
-    .replace(/ *\u200c[\u200c ]*/g, ZWNJ) // a ZWNJ absorbs neighbouring spaces and repeats
-    .replace(/ {2,}/g, ' ')
-    .replace(new RegExp(`^[ ${ZWNJ}]+|[ ${ZWNJ}]+$`, 'g'), '')
-    .replace(new RegExp(`${ZWNJ}(?=[^\\u0600-\\u06ff])|(?<=[^\\u0600-\\u06ff])${ZWNJ}`, 'g'), '')
-    .replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) & 0xf));
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[يىكۀة]/g, (c) => LETTER_MAP[c]!)
+      .replace(/[\u064b-\u0653\u0655-\u065f\u0670]/g, '') // harakat (diacritics) do not change a name
+      .replace(/\u0640/g, '') // tatweel (kashida) is decoration
+      .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
+      .replace(/ *\u200c[\u200c ]*/g, ZWNJ) // a ZWNJ absorbs neighbouring spaces and repeats
+      .replace(/ {2,}/g, ' ')
+      .replace(new RegExp(`^[ ${ZWNJ}]+|[ ${ZWNJ}]+$`, 'g'), '')
+      .replace(new RegExp(`${ZWNJ}(?=[^\\u0600-\\u06ff])|(?<=[^\\u0600-\\u06ff])${ZWNJ}`, 'g'), '')
+      // Digits stay as written (a title «منطقه ۱۹» keeps its Persian digits); Arabic-Indic ones are written as Persian, like ي as ی.
+      .replace(/[\u0660-\u0669]/g, (d) => String.fromCharCode(0x06f0 + (d.charCodeAt(0) & 0xf)))
+  );
 }
 
 /**

@@ -16,6 +16,10 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   },
   percent: { en: () => 'Expected a percentage from 0 to 100', fa: () => 'درصد پیشرفت باید بین ۰ تا ۱۰۰ باشد' },
   ulid: { en: () => 'Expected an id (ULID)', fa: () => 'شناسه معتبر نیست' },
+  brokenCharacter: {
+    en: () => 'The text holds a broken character (�), left by a bad copy or encoding; type it again',
+    fa: () => 'متن نویسهٔ خراب (�) دارد که از رونوشت یا کدگذاری نادرست مانده است؛ آن را دوباره تایپ کنید',
+  },
   emptyText: {
     en: () => 'Must not be empty; spaces and invisible characters do not count',
     fa: () => 'این فیلد نباید خالی باشد؛ فاصله و نویسه‌های نامرئی شمرده نمی‌شوند',
