@@ -106,6 +106,20 @@ describe('donation', () => {
     ]);
   });
 
+  it('checks phones as Iranian numbers: mobiles and landlines with area code in any digits; abroad only as +country', () => {
+    const phone = (typed: string) => parseInput(donationInput, { ...cash, donor: { phone: typed } }).donor?.phone;
+    expect(phone('۰۹۱۲ ۳۴۵ ۶۷۸۹')).toBe('+989123456789');
+    expect(phone('٠٩١٢٣٤٥٦٧٨٩')).toBe('+989123456789');
+    expect(phone('9123456789')).toBe('+989123456789');
+    expect(phone('0098-912-345-6789')).toBe('+989123456789');
+    expect(phone('(021) 8877-6655')).toBe('+982188776655');
+    expect(phone('۰۸۱ ۳۸۲۲ ۱۲۳۴')).toBe('+988138221234');
+    expect(phone('+44 20 7946 0958')).toBe('+442079460958');
+    for (const bad of ['88776655', '0912345678', '091234567890', '+98912345678', '+98012345678', '12']) {
+      expect(problemsOf(() => parseInput(donationInput, { ...cash, donor: { phone: bad } })).map((p) => `${bad} ${p.field}`)).toEqual([`${bad} donor.phone`]);
+    }
+  });
+
   it('rejects a bad phone and a bad drive id', () => {
     expect(
       problemsOf(() => parseInput(donationInput, { ...cash, driveId: 'x', donor: { phone: '12' } }))

@@ -6,6 +6,7 @@ import { NATIONAL_PLACE, PLACE_CODES, PROVINCES } from '../places/provinces.ts';
 import { DISTRIBUTION_KINDS } from '../schemas/distribution.ts';
 import { named } from '../schemas/named.ts';
 import { countyCodeSchema } from '../schemas/common.ts';
+import { withJalali } from '../schemas/jalali-twins.ts';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../schemas/project.ts';
 
 /**
@@ -73,8 +74,8 @@ export const distributionFiguresSchema = named(
 /** `Figures` of figures.ts, spread into each reader's shape. */
 const figures = { projects: projectFiguresSchema, outputs: outputFiguresSchema, donations: donationFiguresSchema, distributions: distributionFiguresSchema };
 
-/** When the aggregate last changed; null while nothing has been counted in the scope. */
-const updatedAt = z.iso.datetime().nullable();
+/** When the aggregate last changed; null while nothing has been counted in the scope; with its Jalali twin. */
+const { updatedAt, updatedAtJalali } = withJalali({ updatedAt: z.iso.datetime().nullable() });
 
 const longestName = Math.max(...[...PROVINCES, NATIONAL_PLACE].flatMap((p) => [p.fa.length, p.en.length]));
 
@@ -87,7 +88,7 @@ export const provinceSchema = named(
   }),
 );
 
-export const provinceFiguresSchema = named('ProvinceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
+export const provinceFiguresSchema = named('ProvinceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt, updatedAtJalali }));
 
 export const countyFiguresSchema = named(
   'CountyFigures',
@@ -96,6 +97,7 @@ export const countyFiguresSchema = named(
     county: z.string().max(80).describe('Its name as the catalogue spells it'),
     ...figures,
     updatedAt,
+    updatedAtJalali,
   }),
 );
 
@@ -108,6 +110,7 @@ export const catalogueCountyFiguresSchema = named(
     ruralDistricts: count.describe('Rural districts (دهستان) the catalogue lists in the county'),
     ...figures,
     updatedAt,
+    updatedAtJalali,
   }),
 );
 
@@ -117,7 +120,7 @@ export const provinceCountiesSchema = named(
   z.strictObject({ province: provinceSchema, counties: z.array(catalogueCountyFiguresSchema).max(COUNTIES.length) }),
 );
 
-export const nationalFiguresSchema = named('NationalFigures', z.strictObject({ ...figures, updatedAt }));
+export const nationalFiguresSchema = named('NationalFigures', z.strictObject({ ...figures, updatedAt, updatedAtJalali }));
 
 /** allProvinceFigures: the 31 provinces in PROVINCES order, what was recorded for the whole country (`IR`), and the sum of all. */
 export const allProvinceFiguresSchema = named(
@@ -144,16 +147,17 @@ export const partnerPlaceFiguresSchema = named(
     }),
     distributions: z.strictObject({ count, packages: count, households: count, valueToman: tomanSum }),
     updatedAt,
+    updatedAtJalali,
   }),
 );
 
 /** The figures of a programme in one place (read-programmes.ts). */
-export const placeFiguresSchema = named('PlaceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt }));
+export const placeFiguresSchema = named('PlaceFigures', z.strictObject({ province: provinceSchema, ...figures, updatedAt, updatedAtJalali }));
 
 const programmeName = z.string().min(1).max(400);
 const programmeKey = z.string().max(400).describe('The name key the programme is matched by (text/name-key.ts)');
 
-export const programmeFiguresSchema = named('ProgrammeFigures', z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt }));
+export const programmeFiguresSchema = named('ProgrammeFigures', z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, updatedAtJalali }));
 
 /** Programmes are national schemes, a few dozen in practice; the bound keeps a response finite. */
 const MAX_PROGRAMMES = 10_000;
@@ -162,13 +166,13 @@ export const programmeListSchema = named('ProgrammeList', z.strictObject({ items
 
 export const programmeWithProvincesSchema = named(
   'ProgrammeWithProvinces',
-  z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }),
+  z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, updatedAtJalali, provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }),
 );
 
 /** A province's programmes, each with its figures there. */
 export const placeProgrammeSchema = named(
   'PlaceProgramme',
-  z.strictObject({ name: programmeName, key: programmeKey, province: provinceSchema, ...figures, updatedAt }),
+  z.strictObject({ name: programmeName, key: programmeKey, province: provinceSchema, ...figures, updatedAt, updatedAtJalali }),
 );
 
 /** provinceFigures: one province (or IR) with the counties records have named, and its programmes. */
@@ -178,6 +182,7 @@ export const provinceWithCountiesSchema = named(
     province: provinceSchema,
     ...figures,
     updatedAt,
+    updatedAtJalali,
     counties: z.array(countyFiguresSchema),
     programmes: z.array(placeProgrammeSchema).max(MAX_PROGRAMMES),
   }),
@@ -185,10 +190,10 @@ export const provinceWithCountiesSchema = named(
 
 export const driveFiguresSchema = named(
   'DriveFigures',
-  z.strictObject({ donations: donationFiguresSchema, distributions: distributionFiguresSchema, updatedAt }),
+  z.strictObject({ donations: donationFiguresSchema, distributions: distributionFiguresSchema, updatedAt, updatedAtJalali }),
 );
 
-export const historyPointSchema = named('HistoryPoint', z.strictObject({ date: z.iso.date(), ...figures }));
+export const historyPointSchema = named('HistoryPoint', z.strictObject({ ...withJalali({ date: z.iso.date() }), ...figures }));
 
 /**
  * Daily snapshots between two dates. At most one a day: 100,000 points is 270 years, more than
@@ -198,8 +203,7 @@ export const provinceHistorySchema = named(
   'ProvinceHistory',
   z.strictObject({
     code: z.union([z.literal('national'), z.enum(PLACE_CODES)]),
-    from: z.iso.date(),
-    to: z.iso.date(),
+    ...withJalali({ from: z.iso.date(), to: z.iso.date() }),
     points: z.array(historyPointSchema).max(100_000),
   }),
 );

@@ -119,26 +119,38 @@ export const countyCodeSchema = z
 /** ULID, the id of every entity. */
 export const entityId = z.ulid();
 
-/** A phone number as typed (any digits, spaces, dashes, +98/0098/0 prefixes), stored as digits with `+`. */
+/**
+ * A phone number, checked as an Iranian number and stored as `+98…`: a mobile (`09xxxxxxxxx`,
+ * `9xxxxxxxxx`, `+989…`, `00989…`) or a landline with its area code (`0xx xxxxxxxx`, `+98xx…`),
+ * typed in any digits with spaces, dashes or brackets. A number abroad is accepted only
+ * written internationally (`+44…`, `0044…`). A local number without its area code is refused.
+ */
+export function iranianPhone(typed: string): string | undefined {
+  const compact = toAsciiDigits(typed).replace(/[\s\-().\u200c\u200e\u200f]/g, '').replace(/^00/, '+');
+  if (/^\+98/.test(compact)) return /^\+98(9\d{9}|[1-8]\d{9})$/.test(compact) ? compact : undefined;
+  if (/^\+[1-9]\d{6,14}$/.test(compact)) return compact;
+  if (/^09\d{9}$/.test(compact)) return `+98${compact.slice(1)}`;
+  if (/^9\d{9}$/.test(compact)) return `+98${compact}`;
+  if (/^0[1-8]\d{9}$/.test(compact)) return `+98${compact.slice(1)}`;
+  return undefined;
+}
+
 export const phoneInput = z
   .string()
   .max(40)
+  .meta({ description: 'An Iranian mobile (09121234567) or landline with area code (02188776655), any digits; abroad: +44…' })
   .transform((value, ctx): string => {
-    const compact = toAsciiDigits(value).replace(/[\s\-().]/g, '');
-    const international = compact
-      .replace(/^00/, '+')
-      .replace(/^0(?=9\d{9}$)/, '+98')
-      .replace(/^9(?=\d{9}$)/, '+989');
-    if (!/^\+?\d{7,15}$/.test(international)) {
+    const phone = iranianPhone(value);
+    if (phone === undefined) {
       ctx.addIssue({ code: 'custom', params: { key: 'phone' } });
       return z.NEVER;
     }
-    return international;
+    return phone;
   })
   .pipe(
     z
       .string()
-      .regex(/^\+?\d{7,15}$/)
+      .regex(/^\+\d{7,15}$/)
       .max(16),
   );
 

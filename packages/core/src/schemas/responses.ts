@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { driveFiguresSchema, partnerPlaceFiguresSchema } from '../aggregation/figure-schemas.ts';
 import { countyCodeSchema, entityId, entityMeta } from './common.ts';
+import { withJalali } from './jalali-twins.ts';
 import { distributionInput } from './distribution.ts';
 import { donationInput, donorInput } from './donation.ts';
 import { driveInput } from './drive.ts';
@@ -36,20 +37,20 @@ function pageOf<T extends z.ZodType>(item: T) {
 
 export const projectSchema = named(
   'Project',
-  z.strictObject({
+  z.strictObject(withJalali({
     ...projectFields.shape,
     ...entityMeta.shape,
     /** The catalogue code of the county (places/counties.ts); absent for the whole province. */
     countyCode: countyCodeSchema.optional(),
     /** When the latest progress report was observed (absent before the first). */
     progressReportedAt: z.iso.datetime().optional(),
-  }),
+  })),
 );
 export const projectPageSchema = named('ProjectPage', pageOf(projectSchema));
 
 export const progressReportSchema = named(
   'ProgressReport',
-  z.strictObject({
+  z.strictObject(withJalali({
     ...progressReportInput.shape,
     id: entityId,
     projectId: entityId,
@@ -58,18 +59,18 @@ export const progressReportSchema = named(
     createdBy: entityMeta.shape.createdBy,
     /** The project's progress before this report. */
     previousPercent: progressReportInput.shape.progressPercent,
-  }),
+  })),
 );
 export const progressReportPageSchema = named('ProgressReportPage', pageOf(progressReportSchema));
 /** A report and the project as it stands after it. */
 export const progressReportedSchema = named('ProgressReported', z.strictObject({ report: progressReportSchema, project: projectSchema }));
 
-export const driveSchema = named('Drive', z.strictObject({ ...driveInput.shape, ...entityMeta.shape }));
+export const driveSchema = named('Drive', z.strictObject(withJalali({ ...driveInput.shape, ...entityMeta.shape })));
 export const drivePageSchema = named('DrivePage', pageOf(driveSchema));
 export const driveWithFiguresSchema = named('DriveWithFigures', driveSchema.extend({ figures: driveFiguresSchema }));
 
 /** A partner of the register ("who does what where"). */
-export const partnerSchema = named('Partner', z.strictObject({ ...partnerInput.shape, ...entityMeta.shape }));
+export const partnerSchema = named('Partner', z.strictObject(withJalali({ ...partnerInput.shape, ...entityMeta.shape })));
 export const partnerPageSchema = named('PartnerPage', pageOf(partnerSchema));
 /** A partner with its figures in each place it works in ("who does what where"). */
 export const partnerWithFiguresSchema = named(
@@ -86,20 +87,20 @@ const donorView = z.strictObject({
 
 export const donationSchema = named(
   'Donation',
-  z.strictObject({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }),
+  z.strictObject(withJalali({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks })),
 );
 export const donationPageSchema = named('DonationPage', pageOf(donationSchema));
 
 export const distributionSchema = named(
   'Distribution',
-  z.strictObject({ ...distributionInput.shape, countyCode: countyCodeSchema.optional(), ...entityMeta.shape, ...voidMarks }),
+  z.strictObject(withJalali({ ...distributionInput.shape, countyCode: countyCodeSchema.optional(), ...entityMeta.shape, ...voidMarks })),
 );
 export const distributionPageSchema = named('DistributionPage', pageOf(distributionSchema));
 
 /** An indicator of the catalogue (indicators/catalogue.ts); those admins added carry their version. */
 export const indicatorSchema = named(
   'Indicator',
-  z.strictObject({
+  z.strictObject(withJalali({
     code: z.string().max(48).regex(INDICATOR_CODE),
     fa: z.string().max(100),
     en: z.string().max(100),
@@ -109,9 +110,9 @@ export const indicatorSchema = named(
     field: z.enum(INDICATOR_FIELDS).optional().describe('The project field its actual is read from (a fixed counter)'),
     builtIn: z.boolean().describe('Shipped with Abad (false: added by an admin)'),
     ...entityMeta.omit({ id: true }).partial().shape,
-  }),
+  })),
 );
 export const indicatorListSchema = named('IndicatorList', z.strictObject({ items: z.array(indicatorSchema).max(1000) }));
 
-export const planSchema = named('Plan', z.strictObject({ ...planInput.shape, ...entityMeta.shape }));
+export const planSchema = named('Plan', z.strictObject(withJalali({ ...planInput.shape, ...entityMeta.shape })));
 export const planPageSchema = named('PlanPage', pageOf(planSchema));

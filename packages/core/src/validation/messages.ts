@@ -36,7 +36,10 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
     en: () => 'The date is in the future; only what has already happened can be recorded',
     fa: () => 'تاریخ در آینده است؛ فقط رویدادی که رخ داده ثبت می‌شود',
   },
-  phone: { en: () => 'Expected a phone number', fa: () => 'شمارهٔ تلفن معتبر نیست' },
+  phone: {
+    en: () => 'Expected an Iranian mobile (09121234567) or a landline with its area code (02188776655); a number abroad as +44…',
+    fa: () => 'شماره باید همراه (مثلاً ۰۹۱۲۱۲۳۴۵۶۷) یا ثابت با پیش‌شماره (مثلاً ۰۲۱۸۸۷۷۶۶۵۵) باشد؛ شمارهٔ خارج از کشور با + و کد کشور',
+  },
   finishedNeeds100: {
     en: () => 'A completed or operational project must be at 100% progress',
     fa: () => 'پروژهٔ تکمیل‌شده یا در حال بهره‌برداری باید ۱۰۰ درصد پیشرفت داشته باشد',
