@@ -55,6 +55,9 @@ describe('partners: create, read, list, change', () => {
       createdAt: expect.any(String),
       updatedAt: created.body.createdAt,
       createdBy: 'admin-all',
+      // Every moment comes with its Jalali date and time in Tehran beside it.
+      createdAtJalali: expect.stringMatching(/^14\d\d-\d\d-\d\d \d\d:\d\d$/),
+      updatedAtJalali: created.body.createdAtJalali,
     });
     const read = await api(`/partners/${created.body.id}`);
     expect(read.status).toBe(200);

@@ -168,7 +168,7 @@ describe('outputs', () => {
       ],
       'outputs.1.indicator',
     );
-    expect(await bad([{ indicator: 'jobs', actual: 5 }], 'outputs.0.actual')).toContain('jobsCreated');
+    expect(await bad([{ indicator: 'jobs', actual: 5 }], 'outputs.0.actual')).toContain('«اشتغال ایجادشده»'); // the field, named in Persian
     await bad([{ indicator: 'qanats' }], 'outputs.0.target');
     await bad([{ indicator: 'qanats', actual: -1 }], 'outputs.0.actual');
     const listed = await api(`/projects?province=IR-13&limit=100`);

@@ -31,6 +31,8 @@ let projectId = '';
 const fa = new Intl.NumberFormat('fa-IR');
 const faPercent = (n: number) => `${new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 1 }).format(n)}٪`;
 const KM = UNITS.kilometre.fa;
+/** Stored text as the pages show it: Latin digits (the tags) as Persian ones. */
+const shown = (text: string) => text.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 beforeAll(async () => {
   ensureSiteBuilt();
@@ -105,7 +107,7 @@ describe('the project form: county, outputs and partners', () => {
     await page.getByRole('button', { name: 'افزودن نهاد همکار' }).click();
     await control(page, 'partners.0.partner').locator(`option[value="${partnerId}"]`).waitFor({ state: 'attached' });
     await control(page, 'partners.0.partner').selectOption(partnerId);
-    expect(await control(page, 'partners.0.partner').locator(`option[value="${partnerId}"]`).textContent()).toContain(partnerName);
+    expect(await control(page, 'partners.0.partner').locator(`option[value="${partnerId}"]`).textContent()).toContain(shown(partnerName));
     await page.getByRole('button', { name: 'افزودن نهاد همکار' }).click();
     await control(page, 'partners.1.partner').selectOption(partnerId);
     await forceOption(page, 'partners.1.role', 'sponsor');
@@ -235,7 +237,7 @@ describe('the province page: programmes, outputs and the catalogue counties', ()
     expect(await row.locator('td[data-measure="target"]').textContent()).toBe(`${fa.format(12)} ${KM}`);
     expect(await row.locator('td[data-measure="actual"]').textContent()).toBe(`${fa.format(9)} ${KM}`);
     const programmeSection = page.locator(`section.programme[data-programme="${nameKey(programme)}"]`);
-    expect(await programmeSection.locator('h3').textContent()).toBe(programme);
+    expect(await programmeSection.locator('h3').textContent()).toBe(shown(programme));
     // Jobs: a target of 20 and the project's 6 jobs as its actual (no plan: measured against the target).
     expect(await programmeSection.locator('tr[data-indicator="jobs"] td[data-measure="percent"]').textContent()).toBe(faPercent(30));
 

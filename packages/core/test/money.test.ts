@@ -10,7 +10,22 @@ describe('tomanInput', () => {
   });
 
   it('rejects negatives, fractions, floats, unsafe JSON numbers and amounts beyond the cap', () => {
-    for (const bad of [-1, 1.5, Number.NaN, 2 ** 53 + 2, '-5', '1.5', '', 'ده', (MAX_TOMAN_PER_RECORD + 1n).toString(), null, true, {}]) {
+    for (const bad of [
+      -1,
+      1.5,
+      Number.NaN,
+      2 ** 53 + 2,
+      '-5',
+      '1.5',
+      '',
+      'ده‌ها',
+      '4،482',
+      '۱٫۲۳۴۵ هزار',
+      (MAX_TOMAN_PER_RECORD + 1n).toString(),
+      null,
+      true,
+      {},
+    ]) {
       expect(tomanInput.safeParse(bad).success, String(bad)).toBe(false);
     }
   });

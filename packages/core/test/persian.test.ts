@@ -165,7 +165,7 @@ describe('parseLocalizedInteger', () => {
   it('accepts all three digit sets and thousands separators', () => {
     expect(parseLocalizedInteger('۶۲٬۰۰۰٬۰۰۰')).toBe('62000000');
     expect(parseLocalizedInteger('62,000,000')).toBe('62000000');
-    expect(parseLocalizedInteger('٦٢،٠٠٠')).toBe('62000');
+    expect(parseLocalizedInteger('٦٢٬٠٠٠')).toBe('62000');
     expect(parseLocalizedInteger('1 000 000')).toBe('1000000');
     expect(parseLocalizedInteger('۱۲3')).toBe('123');
     expect(parseLocalizedInteger('  42 ')).toBe('42');
@@ -177,7 +177,7 @@ describe('parseLocalizedInteger', () => {
   });
 
   it('rejects what is not a whole number', () => {
-    for (const s of ['', ' ', '1.5', '12,34', '1,2345', 'abc', '1e6', '--1', '۱۲a', 'NaN', 'Infinity', '0x10']) {
+    for (const s of ['', ' ', '1.5', '12,34', '1,2345', 'abc', '1e6', '--1', '۱۲a', 'NaN', 'Infinity', '0x10', '4،482', '٦٢،٠٠٠']) {
       expect(parseLocalizedInteger(s), s).toBeUndefined();
     }
   });

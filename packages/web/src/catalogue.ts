@@ -2,6 +2,7 @@ import { UNITS } from '@abad/core/indicators/catalogue';
 import { WHOLE_PROVINCE_LABEL } from '@abad/core/places/counties';
 import { NATIONAL_CODE, NATIONAL_PLACE } from '@abad/core/places/provinces';
 import { getJson } from './api.ts';
+import { comparePersian, faText } from './format/text.ts';
 import type { IndicatorJson, ListResponse, PartnerJson } from './types.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function loadPartners(): Promise<PartnerJson[]> {
     cursor = result.cursor;
     if (!cursor) break;
   }
-  return found.sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+  return found.sort((a, b) => comparePersian(a.name, b.name));
 }
 
 /** The Persian name of an indicator's unit: «متر مربع». */
@@ -31,8 +32,8 @@ export function unitLabel(indicator: Pick<IndicatorJson, 'unit' | 'unitLabel'>):
   return UNITS[indicator.unit]?.fa ?? indicator.unitLabel.fa;
 }
 
-/** Where a record is, as a reader says it: its county, «کل استان», or «کل کشور» for `IR`. */
+/** Where a record is, as a reader says it (display only): its county, «کل استان», or «کل کشور» for `IR`. */
 export function placeLabel(record: { province: string; county?: string | undefined }): string {
   if (record.province === NATIONAL_CODE) return NATIONAL_PLACE.fa;
-  return record.county ?? WHOLE_PROVINCE_LABEL;
+  return record.county === undefined ? WHOLE_PROVINCE_LABEL : faText(record.county);
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { faCompact, faCount, faNumber, faPercent, numberInWords, parseTyped, parseTypedPercent, tomanInWords } from '../src/format/numbers.ts';
+import {
+  faCompact,
+  faCompactMoney,
+  faCount,
+  faNumber,
+  faPercent,
+  faToman,
+  numberInWords,
+  parseTyped,
+  parseTypedPercent,
+  tomanInWords,
+} from '../src/format/numbers.ts';
+import { faDigits, faText, sortPersian } from '../src/format/text.ts';
 import { daysInJalaliMonth, isoDateToMoment, isoToJalali, jalaliToIso } from '../src/format/dates.ts';
 
 describe('numbers', () => {
@@ -12,11 +24,11 @@ describe('numbers', () => {
     expect(tomanInWords(62_000_000_000n)).toBe('۶۲ میلیارد تومان');
     expect(numberInWords(62_500_000_000n)).toBe('۶۲ میلیارد و ۵۰۰ میلیون');
     expect(numberInWords(1_234_567n)).toBe('۱ میلیون و ۲۳۴ هزار و ۵۶۷');
-    expect(numberInWords(4_200_000_000_000n)).toBe('۴ هزار و ۲۰۰ میلیارد');
+    expect(numberInWords(4_200_000_000_000n)).toBe('۴٬۲۰۰ میلیارد');
     expect(numberInWords(0n)).toBe('۰');
     expect(numberInWords(950n)).toBe('۹۵۰');
     // Beyond 2^53: bigint all the way.
-    expect(numberInWords(9_007_199_254_740_993n)).toBe('۹ میلیون و ۷ هزار و ۱۹۹ میلیارد و ۲۵۴ میلیون و ۷۴۰ هزار و ۹۹۳');
+    expect(numberInWords(9_007_199_254_740_993n)).toBe('۹٬۰۰۷٬۱۹۹ میلیارد و ۲۵۴ میلیون و ۷۴۰ هزار و ۹۹۳');
   });
 
   it('uses compact Persian units for big figures and stays exact for small counts', () => {
@@ -27,6 +39,34 @@ describe('numbers', () => {
     expect(faCount(4482)).toBe('۴٬۴۸۲');
     expect(spaced(faCount(9_300_000))).toBe('۹٫۳ میلیون');
     expect(faPercent(80.5)).toBe('۸۰٫۵٪');
+  });
+
+  it('says big money in billions or همت, never «تریلیون»', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    expect(spaced(faToman(62_000_000_000n))).toBe('۶۲ میلیارد تومان');
+    expect(spaced(faToman(1_274_000_000_000n))).toBe('۱٬۲۷۴ میلیارد تومان');
+    expect(spaced(faToman(12_300_000_000_000n))).toBe('۱۲٫۳ همت');
+    expect(spaced(faToman(950n))).toBe('۹۵۰ تومان');
+    expect(spaced(faToman(999_960_000n))).toBe('۱ میلیارد تومان');
+    expect(spaced(faCompactMoney(1_300_000_000_000_000n))).toBe('۱٬۳۰۰ همت');
+    expect(spaced(faCompact(1_274_000_000_000n))).toBe('۱٬۲۷۴ میلیارد');
+    for (const v of [1_000_000_000_000n, 5_500_000_000_000n, 10n ** 15n, 10n ** 18n]) {
+      expect(faToman(v)).not.toContain('تریلیون');
+      expect(faCompact(v)).not.toContain('تریلیون');
+    }
+  });
+});
+
+describe('stored text', () => {
+  it('shows Latin and Arabic-Indic digits as Persian ones', () => {
+    expect(faDigits('بلوک 12')).toBe('بلوک ۱۲');
+    expect(faDigits('فاز ٣')).toBe('فاز ۳');
+    expect(faText(undefined)).toBeUndefined();
+  });
+
+  it('orders names in Persian alphabetical order', () => {
+    const names = ['گیلان', 'کرمان', 'چهارمحال و بختیاری', 'آذربایجان غربی', 'زنجان', 'تهران'];
+    expect(sortPersian(names, (n) => n)).toEqual(['آذربایجان غربی', 'تهران', 'چهارمحال و بختیاری', 'زنجان', 'کرمان', 'گیلان']);
   });
 
   it('reads what was typed in any digit set, with separators', () => {

@@ -157,7 +157,10 @@ export const placeFiguresSchema = named('PlaceFigures', z.strictObject({ provinc
 const programmeName = z.string().min(1).max(400);
 const programmeKey = z.string().max(400).describe('The name key the programme is matched by (text/name-key.ts)');
 
-export const programmeFiguresSchema = named('ProgrammeFigures', z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, updatedAtJalali }));
+export const programmeFiguresSchema = named(
+  'ProgrammeFigures',
+  z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, updatedAtJalali }),
+);
 
 /** Programmes are national schemes, a few dozen in practice; the bound keeps a response finite. */
 const MAX_PROGRAMMES = 10_000;
@@ -166,7 +169,14 @@ export const programmeListSchema = named('ProgrammeList', z.strictObject({ items
 
 export const programmeWithProvincesSchema = named(
   'ProgrammeWithProvinces',
-  z.strictObject({ name: programmeName, key: programmeKey, ...figures, updatedAt, updatedAtJalali, provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length) }),
+  z.strictObject({
+    name: programmeName,
+    key: programmeKey,
+    ...figures,
+    updatedAt,
+    updatedAtJalali,
+    provinces: z.array(placeFiguresSchema).max(PLACE_CODES.length),
+  }),
 );
 
 /** A province's programmes, each with its figures there. */

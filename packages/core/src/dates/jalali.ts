@@ -12,7 +12,20 @@ import { toAsciiDigits } from '../text/persian.ts';
  */
 
 export const JALALI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'] as const;
-export const JALALI_MONTHS_EN = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'] as const;
+export const JALALI_MONTHS_EN = [
+  'Farvardin',
+  'Ordibehesht',
+  'Khordad',
+  'Tir',
+  'Mordad',
+  'Shahrivar',
+  'Mehr',
+  'Aban',
+  'Azar',
+  'Dey',
+  'Bahman',
+  'Esfand',
+] as const;
 
 /** The Jalali years the API reads: 1300 (1921) to 1499 (2121). */
 export const FIRST_JALALI_YEAR = 1300;
@@ -22,7 +35,7 @@ export const FIRST_GREGORIAN_YEAR = 1921;
 
 export type DateError =
   /** Not a date in any accepted form. */
-  | 'dateFormat'
+  | 'dateInput'
   /** A year before 1300 (Jalali) or from 1500 to 1920 (Gregorian): an ancient date. */
   | 'dateTooEarly'
   /** The form is right but the day does not exist (1400-12-30, 2021-02-29, 1399-13-01). */
@@ -47,7 +60,7 @@ function nameKey(name: string): string {
     .replace(/[يى]/g, 'ی')
     .replace(/ك/g, 'ک')
     .replace(/[آأإ]/g, 'ا')
-    .replace(/[\u064b-\u065f\u0670\u0640\u200c\u200d\s]/g, '')
+    .replace(/[\u064b-\u065f\u0670\u0640\u200c\s]|\u200d/g, '')
     .toLowerCase();
 }
 
@@ -87,7 +100,7 @@ export function dateFromParts(year: number, month: number, day: number, named = 
     return { ok: true, iso: isoOf(g.gy, g.gm, g.gd), calendar: 'jalali' };
   }
   // Month names are Jalali: «۱ فروردین ۲۰۲۰» mixes calendars.
-  if (named) return { ok: false, error: 'dateFormat' };
+  if (named) return { ok: false, error: 'dateInput' };
   const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : undefined;
   if (days === undefined || day < 1 || day > days) return { ok: false, error: 'noSuchDay', params: { calendar: 'gregorian', year, month, days } };
   return { ok: true, iso: isoOf(year, month, day), calendar: 'gregorian' };
@@ -99,13 +112,13 @@ export function parseDate(text: string): DateResult {
   const numeric = NUMERIC_DATE.exec(t);
   if (numeric) {
     // A year of fewer than four digits is not a year anyone means (`99/1/1`); `0999` is, and is refused as ancient.
-    if (numeric[1]!.length !== 4) return { ok: false, error: 'dateFormat' };
+    if (numeric[1]!.length !== 4) return { ok: false, error: 'dateInput' };
     return dateFromParts(Number(numeric[1]), Number(numeric[2]), Number(numeric[3]));
   }
   const named = NAMED_DATE.exec(t);
   const month = named ? monthNumber(named[2]!) : undefined;
   if (named && month !== undefined && named[3]!.length === 4) return dateFromParts(Number(named[3]), month, Number(named[1]), true);
-  return { ok: false, error: 'dateFormat' };
+  return { ok: false, error: 'dateInput' };
 }
 
 /**
@@ -114,7 +127,7 @@ export function parseDate(text: string): DateResult {
  */
 export function parseDateBound(text: string, edge: 'start' | 'end'): DateResult {
   const day = parseDate(text);
-  if (day.ok || day.error !== 'dateFormat') return day;
+  if (day.ok || day.error !== 'dateInput') return day;
   const t = clean(text);
   const named = NAMED_MONTH.exec(t);
   const numeric = named ? undefined : NUMERIC_MONTH.exec(t);
@@ -123,7 +136,7 @@ export function parseDateBound(text: string, edge: 'start' | 'end'): DateResult 
   if (month === undefined || yearText?.length !== 4) return day;
   const year = Number(yearText);
   if (year < FIRST_JALALI_YEAR || (year > LAST_JALALI_YEAR && year < FIRST_GREGORIAN_YEAR)) return { ok: false, error: 'dateTooEarly' };
-  if (year > LAST_JALALI_YEAR) return { ok: false, error: 'dateFormat' };
+  if (year > LAST_JALALI_YEAR) return { ok: false, error: 'dateInput' };
   if (month < 1 || month > 12) return { ok: false, error: 'noSuchDay', params: { calendar: 'jalali', year, month } };
   return dateFromParts(year, month, edge === 'start' ? 1 : jalaaliMonthLength(year, month));
 }
@@ -212,10 +225,10 @@ export function parseMoment(text: string, now: number): MomentResult {
   if (!day.ok) return day;
   if (timePart === undefined) return { ok: true, iso: new Date(momentOfDay(day.iso, now)).toISOString() };
   const [, h, m, s] = TIME.exec(timePart)!.map(Number) as [number, number, number, number];
-  if (h > 23 || m > 59 || (s || 0) > 59) return { ok: false, error: 'dateFormat' };
+  if (h > 23 || m > 59 || (s || 0) > 59) return { ok: false, error: 'dateInput' };
   if (offsetPart === undefined) {
     // Gregorian wall-clock times without an offset stay ambiguous, as ISO 8601 leaves them.
-    if (day.calendar === 'gregorian') return { ok: false, error: 'dateFormat' };
+    if (day.calendar === 'gregorian') return { ok: false, error: 'dateInput' };
     return { ok: true, iso: new Date(tehranMoment(day.iso, h, m, s || 0)).toISOString() };
   }
   const offset = OFFSET.exec(offsetPart)!;

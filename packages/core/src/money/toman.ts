@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseLocalizedInteger } from '../text/persian.ts';
+import { parsePersianNumber } from '../text/persian-numbers.ts';
 
 /**
  * Toman amounts are `bigint` from the request body to the table and back: a province's sum of
@@ -11,19 +11,25 @@ export type Toman = bigint;
 export const MAX_TOMAN_PER_RECORD = 10n ** 24n;
 
 /**
- * Input: a safe JSON integer, or a digit string in any digit set with thousands separators.
+ * Input: a safe JSON integer, or text as reports write amounts: digits in any digit set with
+ * thousands separators, or words and scales («۶۲ میلیارد», «۱ میلیارد و ۵۰۰ میلیون تومان», «۱۲ همت»;
+ * see text/persian-numbers.ts). Exact: never a float, and never a fraction of a toman.
  * (The HTTP layer hands unsafe JSON integers over as their source text, so no float is involved.)
  */
 export const tomanInput = z
   .union([z.int().nonnegative(), z.string().max(64)])
-  .meta({ description: 'Toman: an integer, or a string of digits (Persian, Arabic-Indic or ASCII, separators allowed)' })
+  .meta({
+    description:
+      'Toman: an integer, or a string of digits (Persian, Arabic-Indic or ASCII, separators allowed) or of Persian number words and scales («۶۲ میلیارد», «۱۲ همت»)',
+  })
   .transform((value, ctx): bigint => {
-    const digits = typeof value === 'number' ? String(value) : parseLocalizedInteger(value);
-    if (digits === undefined) {
-      ctx.addIssue({ code: 'custom', params: { key: 'toman' } });
+    const parsed = typeof value === 'number' ? { ok: true as const, value: BigInt(value) } : parsePersianNumber(value, { toman: true });
+    if (!parsed.ok) {
+      const key = parsed.error === 'listComma' ? 'listComma' : parsed.error === 'notWhole' ? 'tomanNotWhole' : 'toman';
+      ctx.addIssue({ code: 'custom', params: { key } });
       return z.NEVER;
     }
-    const amount = BigInt(digits);
+    const amount = parsed.value;
     if (amount < 0n || amount > MAX_TOMAN_PER_RECORD) {
       ctx.addIssue({ code: 'custom', params: { key: 'tomanRange' } });
       return z.NEVER;

@@ -37,29 +37,33 @@ function pageOf<T extends z.ZodType>(item: T) {
 
 export const projectSchema = named(
   'Project',
-  z.strictObject(withJalali({
-    ...projectFields.shape,
-    ...entityMeta.shape,
-    /** The catalogue code of the county (places/counties.ts); absent for the whole province. */
-    countyCode: countyCodeSchema.optional(),
-    /** When the latest progress report was observed (absent before the first). */
-    progressReportedAt: z.iso.datetime().optional(),
-  })),
+  z.strictObject(
+    withJalali({
+      ...projectFields.shape,
+      ...entityMeta.shape,
+      /** The catalogue code of the county (places/counties.ts); absent for the whole province. */
+      countyCode: countyCodeSchema.optional(),
+      /** When the latest progress report was observed (absent before the first). */
+      progressReportedAt: z.iso.datetime().optional(),
+    }),
+  ),
 );
 export const projectPageSchema = named('ProjectPage', pageOf(projectSchema));
 
 export const progressReportSchema = named(
   'ProgressReport',
-  z.strictObject(withJalali({
-    ...progressReportInput.shape,
-    id: entityId,
-    projectId: entityId,
-    reportedAt: z.iso.datetime(),
-    createdAt: entityMeta.shape.createdAt,
-    createdBy: entityMeta.shape.createdBy,
-    /** The project's progress before this report. */
-    previousPercent: progressReportInput.shape.progressPercent,
-  })),
+  z.strictObject(
+    withJalali({
+      ...progressReportInput.shape,
+      id: entityId,
+      projectId: entityId,
+      reportedAt: z.iso.datetime(),
+      createdAt: entityMeta.shape.createdAt,
+      createdBy: entityMeta.shape.createdBy,
+      /** The project's progress before this report. */
+      previousPercent: progressReportInput.shape.progressPercent,
+    }),
+  ),
 );
 export const progressReportPageSchema = named('ProgressReportPage', pageOf(progressReportSchema));
 /** A report and the project as it stands after it. */
@@ -87,7 +91,9 @@ const donorView = z.strictObject({
 
 export const donationSchema = named(
   'Donation',
-  z.strictObject(withJalali({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks })),
+  z.strictObject(
+    withJalali({ ...donationInput.shape, countyCode: countyCodeSchema.optional(), donor: donorView.optional(), ...entityMeta.shape, ...voidMarks }),
+  ),
 );
 export const donationPageSchema = named('DonationPage', pageOf(donationSchema));
 
@@ -100,17 +106,19 @@ export const distributionPageSchema = named('DistributionPage', pageOf(distribut
 /** An indicator of the catalogue (indicators/catalogue.ts); those admins added carry their version. */
 export const indicatorSchema = named(
   'Indicator',
-  z.strictObject(withJalali({
-    code: z.string().max(48).regex(INDICATOR_CODE),
-    fa: z.string().max(100),
-    en: z.string().max(100),
-    unit: z.enum(UNIT_CODES),
-    unitLabel: z.strictObject({ fa: z.string().max(40), en: z.string().max(40) }).describe("The unit's name, as a reader sees it: «متر مربع»"),
-    additive: z.boolean().describe('Whether values add up across projects and places'),
-    field: z.enum(INDICATOR_FIELDS).optional().describe('The project field its actual is read from (a fixed counter)'),
-    builtIn: z.boolean().describe('Shipped with Abad (false: added by an admin)'),
-    ...entityMeta.omit({ id: true }).partial().shape,
-  })),
+  z.strictObject(
+    withJalali({
+      code: z.string().max(48).regex(INDICATOR_CODE),
+      fa: z.string().max(100),
+      en: z.string().max(100),
+      unit: z.enum(UNIT_CODES),
+      unitLabel: z.strictObject({ fa: z.string().max(40), en: z.string().max(40) }).describe("The unit's name, as a reader sees it: «متر مربع»"),
+      additive: z.boolean().describe('Whether values add up across projects and places'),
+      field: z.enum(INDICATOR_FIELDS).optional().describe('The project field its actual is read from (a fixed counter)'),
+      builtIn: z.boolean().describe('Shipped with Abad (false: added by an admin)'),
+      ...entityMeta.omit({ id: true }).partial().shape,
+    }),
+  ),
 );
 export const indicatorListSchema = named('IndicatorList', z.strictObject({ items: z.array(indicatorSchema).max(1000) }));
 

@@ -73,15 +73,16 @@ function normalizeLine(text: string): string {
 }
 
 /**
- * A whole number typed in any digit set, with thousands separators (`,` `٬` `،` `'`, spaces
+ * A whole number typed in any digit set, with thousands separators (`,` `٬` `'`, spaces
  * or underscores) and an optional leading minus (ASCII or Unicode). Returns the ASCII digit
- * string, or undefined when the text is not such a number.
+ * string, or undefined when the text is not such a number. The Arabic comma «،» is not a
+ * thousands separator but a list separator: «4،482» is two numbers, not one (see persian-numbers.ts).
  */
 export function parseLocalizedInteger(text: string): string | undefined {
   const ascii = toAsciiDigits(text.normalize('NFKC'))
     .trim()
     .replace(/^[\u2212\u2012\u2013]/, '-');
-  if (!/^-?\d{1,3}(?:[,\u066c\u060c' _\u00a0\u202f]?\d{3})*$|^-?\d+$/.test(ascii)) return undefined;
+  if (!/^-?\d{1,3}(?:[,\u066c' _\u00a0\u202f]?\d{3})*$|^-?\d+$/.test(ascii)) return undefined;
   const digits = ascii.replace(/[^\d-]/g, '');
   const negative = digits.startsWith('-');
   const unsigned = digits.replace('-', '').replace(/^0+(?=\d)/, '');

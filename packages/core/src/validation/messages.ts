@@ -1,8 +1,9 @@
 import type * as z from 'zod';
 // Only the two locales we speak, not zod's whole `locales` namespace (it would bundle every language).
 import en from 'zod/v4/locales/en.js';
-import fa from 'zod/v4/locales/fa.js';
+import { JALALI_MONTHS } from '../dates/jalali.ts';
 import { EARLIEST_DATE, PLANNING_HORIZON_YEARS } from './date-range.ts';
+import { faNumber, persianIssue } from './fa-issues.ts';
 
 export type Language = 'en' | 'fa';
 
@@ -10,9 +11,19 @@ export type Language = 'en' | 'fa';
 const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unknown>) => string>> = {
   toman: { en: () => 'Expected a whole number of toman (digits, separators allowed)', fa: () => 'مبلغ باید عددی صحیح به تومان باشد' },
   tomanRange: { en: () => 'Amount out of range', fa: () => 'مبلغ خارج از محدودهٔ مجاز است' },
+  // Numbers as people write them (text/persian-numbers.ts).
+  tomanNotWhole: {
+    en: () => 'The amount must be a whole number of toman (e.g. «۱٫۲۵ میلیون» is 1,250,000; «۱٫۲۳۴۵ هزار» is not whole)',
+    fa: () => 'مبلغ باید عددی صحیح به تومان باشد؛ این مقدار کسری از تومان دارد',
+  },
+  countNotWhole: { en: () => 'Expected a whole number, without a fraction', fa: () => 'باید عددی صحیح و بدون کسر باشد' },
+  listComma: {
+    en: () => 'The Arabic comma «،» separates list items, not thousands; write 4٬482, 4,482 or 4482',
+    fa: () => 'ویرگول «،» جداکنندهٔ فهرست است، نه هزارگان؛ بنویسید ۴٬۴۸۲ یا ۴۴۸۲',
+  },
   count: {
-    en: (p) => `Expected a whole number from 0 to ${String(p.max)}`,
-    fa: (p) => `باید عددی صحیح از ۰ تا ${Number(p.max).toLocaleString('fa-IR')} باشد`,
+    en: (p) => (p.max === undefined ? 'Expected a whole number from 0' : `Expected a whole number from 0 to ${String(p.max)}`),
+    fa: (p) => (faNumber(p.max) ? `باید عددی صحیح از ۰ تا ${faNumber(p.max)} باشد` : 'باید عددی صحیح و نامنفی باشد'),
   },
   percent: { en: () => 'Expected a percentage from 0 to 100', fa: () => 'درصد پیشرفت باید بین ۰ تا ۱۰۰ باشد' },
   ulid: { en: () => 'Expected an id (ULID)', fa: () => 'شناسه معتبر نیست' },
@@ -25,8 +36,34 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
     fa: () => 'این فیلد نباید خالی باشد؛ فاصله و نویسه‌های نامرئی شمرده نمی‌شوند',
   },
   dateTooEarly: {
-    en: () => `The date is before ${EARLIEST_DATE.slice(0, 4)}`,
-    fa: () => `تاریخ نمی‌تواند پیش از سال ${Number(EARLIEST_DATE.slice(0, 4)).toLocaleString('fa-IR', { useGrouping: false })} میلادی باشد`,
+    en: () => `The date is before ${EARLIEST_DATE.slice(0, 4)} (a Jalali year is 1300–1499, a Gregorian one ${EARLIEST_DATE.slice(0, 4)} or later)`,
+    fa: () =>
+      `تاریخ نمی‌تواند پیش از سال ${Number(EARLIEST_DATE.slice(0, 4)).toLocaleString('fa-IR', { useGrouping: false })} میلادی باشد (سال شمسی از ۱۳۰۰ تا ۱۴۹۹)`,
+  },
+  // Dates as typed (dates/jalali.ts, schemas/common.ts): which forms are read, and a day that does not exist.
+  dateInput: {
+    en: (p) =>
+      p.form === 'dateTime'
+        ? 'Expected a date and time: Jalali 1403/01/01 10:30 (Tehran time) or a Jalali date alone (۱۴۰۳/۰۱/۰۱, ۱ فروردین ۱۴۰۳), or ISO 2024-03-20T10:30:00+03:30'
+        : `Expected a date: Jalali ۱۳۹۹/۰۱/۰۱, 1399-01-01, 1399/1/1 or ۱ فروردین ۱۳۹۹${p.form === 'dateOrMonth' ? ', a Jalali month (فروردین ۱۴۰۴)' : ''}, or ISO Gregorian 2020-03-20`,
+    fa: (p) =>
+      p.form === 'dateTime'
+        ? 'تاریخ و ساعت را به یکی از این شکل‌ها بنویسید: ۱۴۰۳/۰۱/۰۱ ۱۰:۳۰ (به وقت تهران)، ۱۴۰۳/۰۱/۰۱ یا ۱ فروردین ۱۴۰۳، یا میلادی با ساعت و اختلاف از گرینویچ، مثلاً ۲۰۲۴-۰۳-۲۰ و ۱۰:۳۰:۰۰+۰۳:۳۰ که حرف لاتین «تی» میانشان می‌آید'
+        : `تاریخ را به یکی از این شکل‌ها بنویسید: ۱۳۹۹/۰۱/۰۱، ۱۳۹۹-۰۱-۰۱، ۱۳۹۹/۱/۱ یا ۱ فروردین ۱۳۹۹${p.form === 'dateOrMonth' ? '، یا یک ماه: فروردین ۱۴۰۴' : ''}، یا میلادی ۲۰۲۰-۰۳-۲۰`,
+  },
+  noSuchDay: {
+    en: (p) =>
+      typeof p.days === 'number'
+        ? `No such day: month ${String(p.month)} of ${String(p.year)} (${p.calendar === 'jalali' ? 'Jalali' : 'Gregorian'}) has ${String(p.days)} days`
+        : `No such day: a year has 12 months (${p.calendar === 'jalali' ? 'Jalali' : 'Gregorian'})`,
+    fa: (p) => {
+      const fa = (n: unknown) => Number(n).toLocaleString('fa-IR', { useGrouping: false });
+      const jalali = p.calendar === 'jalali';
+      const month = jalali ? (JALALI_MONTHS[Number(p.month) - 1] ?? '') : `ماه ${fa(p.month)}`;
+      return typeof p.days === 'number'
+        ? `چنین روزی در تقویم ${jalali ? 'شمسی' : 'میلادی'} نیست: ${month} ${fa(p.year)} ${fa(p.days)} روز دارد`
+        : `چنین روزی در تقویم ${jalali ? 'شمسی' : 'میلادی'} نیست: سال ۱۲ ماه دارد`;
+    },
   },
   dateTooFarAhead: {
     en: () => `The date is more than ${PLANNING_HORIZON_YEARS} years ahead`,
@@ -55,12 +92,12 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   driveNotFound: { en: () => 'No drive has this id', fa: () => 'پویشی با این شناسه وجود ندارد' },
   idempotencyKeyReused: {
     en: () => 'This Idempotency-Key was already used with another request',
-    fa: () => 'این کلید تکرار (Idempotency-Key) پیش‌تر با درخواست دیگری به کار رفته است',
+    fa: () => 'این کلید تکرار پیش‌تر با درخواست دیگری به کار رفته است؛ برای درخواست تازه کلید تازه بفرستید',
   },
   outputNeedsValue: { en: () => 'An output gives a target, an actual or both', fa: () => 'برای هر شاخص، هدف یا مقدار محقق‌شده (یا هر دو) لازم است' },
   indicatorFromField: {
     en: (p) => `This indicator's actual is the field ${String(p.field ?? '')}; give it there`,
-    fa: (p) => `مقدار محقق‌شدهٔ این شاخص از فیلد ${String(p.field ?? '')} خوانده می‌شود؛ آن را همان‌جا وارد کنید`,
+    fa: (p) => `مقدار محقق‌شدهٔ این شاخص از فیلد «${INDICATOR_FIELD_NAMES[String(p.field)] ?? 'دیگری از پروژه'}» خوانده می‌شود؛ آن را همان‌جا وارد کنید`,
   },
   duplicateIndicator: { en: () => 'This indicator is listed twice', fa: () => 'این شاخص دو بار آمده است' },
   indicatorNotAdditive: {
@@ -100,9 +137,18 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   },
 };
 
+/** The project fields an indicator's actual is read from (indicators/catalogue.ts INDICATOR_FIELDS), named in Persian. */
+const INDICATOR_FIELD_NAMES: Record<string, string> = {
+  projects: 'شمار پروژه‌ها',
+  jobsCreated: 'اشتغال ایجادشده',
+  housingUnits: 'واحدهای مسکونی',
+  beneficiaryHouseholds: 'خانوارهای بهره‌مند',
+};
+
+/** zod's English locale; in Persian our own map (fa-issues.ts), which names no English type or code. */
 const LOCALES: Record<Language, z.core.$ZodErrorMap> = {
   en: en().localeError,
-  fa: fa().localeError,
+  fa: persianIssue,
 };
 
 /** The error map for one language: our rules by key, zod's own locale for the rest. */
@@ -111,6 +157,10 @@ export function errorMapFor(language: Language): z.core.$ZodErrorMap {
     const key = issue.code === 'custom' ? (issue.params as { key?: string } | undefined)?.key : undefined;
     const rule = key ? RULE_MESSAGES[key] : undefined;
     if (rule) return rule[language]((issue.params ?? {}) as Record<string, unknown>);
+    // A date zod's own format check rejects says the forms that are read, as the date parsers do.
+    if (issue.code === 'invalid_format' && (issue.format === 'date' || issue.format === 'datetime')) {
+      return ruleMessage('dateFormat', language, { form: issue.format === 'date' ? 'date' : 'dateTime' });
+    }
     return LOCALES[language](issue);
   };
 }

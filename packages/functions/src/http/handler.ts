@@ -9,7 +9,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { getStore } from '../shared/store.ts';
 import { httpCaching } from './caching.ts';
-import { HttpProblem, problem, problemFromDomainError, problemResponse, type Problem } from './problem.ts';
+import { HttpProblem, inLanguage, problem, problemFromDomainError, problemResponse, type Problem } from './problem.ts';
 import { languageOf, principalOf, type HttpEvent } from './request.ts';
 import type { Route } from './routes.ts';
 
@@ -107,7 +107,7 @@ function problemDetails(): middy.MiddlewareObj<HttpEvent, APIGatewayProxyStructu
         p = problem('internal', 'An unexpected error occurred; it has been logged');
       }
       logger.info('request rejected', { route: event.routeKey, status: p.status, type: p.type });
-      request.response = problemResponse(p);
+      request.response = problemResponse(inLanguage(p, language));
     },
   };
 }

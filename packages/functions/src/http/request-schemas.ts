@@ -3,7 +3,7 @@
 // route table, so this module reaches core's schema modules by path — zod and plain
 // functions, not core's index (the AWS SDK, Node's types).
 import * as z from 'zod';
-import { entityId, isoDate, persianText } from '../../../core/src/schemas/common.ts';
+import { entityId, isoDateBound, persianText } from '../../../core/src/schemas/common.ts';
 import { PARTNER_KINDS } from '../../../core/src/schemas/partner.ts';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from '../../../core/src/schemas/project.ts';
 import { placeCodeSchema, provinceCodeSchema } from '../../../core/src/places/provinces.ts';
@@ -59,11 +59,14 @@ export const provincePath = z.strictObject({ code: placeCodeSchema });
 /** `/provinces/{code}/counties`: a province only (`IR`, the country, has no counties: 404). */
 export const countiesPath = z.strictObject({ code: provinceCodeSchema });
 
-/** `/provinces/{code}/history?from=&to=`: a province code, `IR` or `national`; a year by default. */
+/**
+ * `/provinces/{code}/history?from=&to=`: a province code, `IR` or `national`; a year by default.
+ * The bounds are dates in either calendar, or Jalali months (`from=فروردین ۱۴۰۴` is its first day, `to=` its last).
+ */
 export const historyPath = z.strictObject({ code: z.union([z.literal('national'), placeCodeSchema]) });
 export const historyQuery = z
   .strictObject({
-    from: isoDate.default(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)),
-    to: isoDate.default(() => new Date().toISOString().slice(0, 10)),
+    from: isoDateBound('start').default(() => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)),
+    to: isoDateBound('end').default(() => new Date().toISOString().slice(0, 10)),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], params: { key: 'endBeforeStart' } });

@@ -1,8 +1,18 @@
+import { withJalaliTwins } from '@abad/core/dates/jalali';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
-/** JSON with money (bigint) as decimal strings. */
+/**
+ * JSON with money (bigint) as decimal strings, and every date beside its Jalali form
+ * (`startDate` → `startDateJalali: "1399-01-01"`, `createdAt` → `createdAtJalali:
+ * "1403-01-01 10:30"`, Tehran time): core/src/dates/jalali.ts names the fields, and the
+ * response schemas (`withJalali`) describe the twins.
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return withJalaliTwins(v as Record<string, unknown>);
+    return v;
+  });
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {

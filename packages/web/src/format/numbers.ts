@@ -1,29 +1,83 @@
-import { parseLocalizedInteger, toAsciiDigits } from '@abad/core/text/persian';
+import { parsePersianNumber } from '@abad/core/text/persian-numbers';
+import { toAsciiDigits } from '@abad/core/text/persian';
 
 /**
  * Numbers as a Persian reader reads them: Persian digits and separators from Intl (`fa-IR`),
  * compact units (هزار، میلیون، میلیارد) for big figures, exact amounts in words for echoes.
+ * Big money is said the way Iranian papers say it: «۱٬۲۷۴ میلیارد تومان», and from ten thousand
+ * billion on «۱۲٫۳ همت» (هزار میلیارد تومان); never «تریلیون», which is what ICU's compact
+ * notation says for `fa` and why the compact figures are made here, not by Intl.
  * Toman has no ICU currency: the number is formatted and «تومان» written after it.
  */
 const full = new Intl.NumberFormat('fa-IR');
-const compactFormat = new Intl.NumberFormat('fa-IR', { notation: 'compact', maximumFractionDigits: 1 });
 const oneDecimal = new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 1 });
 
 export type Numeric = number | bigint;
+
+/** Keeps a number and its unit on one line. */
+const NBSP = '\u00a0';
 
 /** `4482` → «۴٬۴۸۲». */
 export function faNumber(value: Numeric): string {
   return full.format(value);
 }
 
-/** `62000000000` → «۶۲ میلیارد»; small numbers stay exact. */
+const SCALES: readonly [number, string][] = [
+  [1e9, 'میلیارد'],
+  [1e6, 'میلیون'],
+  [1e3, 'هزار'],
+];
+
+/** «همت»: هزار میلیارد تومان, used from ten thousand billion toman on (below it «۹٬۹۹۹ میلیارد» reads better). */
+export const HEMAT = 'همت';
+const HEMAT_FROM = 10_000_000_000_000n;
+
+/** A big figure as its number and scale word: `1274500000000` → { number: «۱٬۲۷۴٫۵», scale: «میلیارد» }. */
+export function compactParts(value: Numeric, money = false): { number: string; scale: string } {
+  const big = typeof value === 'bigint' ? value : BigInt(Math.round(value));
+  const size = big < 0n ? -big : big;
+  if (size < 10_000n) return { number: full.format(value), scale: '' };
+  if (money && size >= HEMAT_FROM) return { number: oneDecimal.format(Number(big) / 1e12), scale: HEMAT };
+  for (let i = 0; i < SCALES.length; i++) {
+    const [unit, scale] = SCALES[i]!;
+    if (Number(size) < unit) continue;
+    const scaled = Number(big) / unit;
+    // «۱٬۰۰۰ هزار» is «۱ میلیون»: a rounding that reaches the next scale moves up to it.
+    if (i > 0 && Math.round(Math.abs(scaled) * 10) >= 10_000) {
+      const [upUnit, upScale] = SCALES[i - 1]!;
+      return { number: oneDecimal.format(Number(big) / upUnit), scale: upScale };
+    }
+    return { number: oneDecimal.format(scaled), scale };
+  }
+  return { number: full.format(value), scale: '' };
+}
+
+/** `62000000000` → «۶۲ میلیارد», `1274000000000` → «۱٬۲۷۴ میلیارد»; small numbers stay exact. */
 export function faCompact(value: Numeric): string {
-  return abs(value) < 10_000 ? full.format(value) : compactFormat.format(value);
+  const { number, scale } = compactParts(value);
+  return scale ? `${number}${NBSP}${scale}` : number;
+}
+
+/** A money figure where the reader already knows it is toman (a table whose caption says so): «۶۲ میلیارد», «۱۲٫۳ همت». */
+export function faCompactMoney(value: Numeric): string {
+  const { number, scale } = compactParts(value, true);
+  return scale ? `${number}${NBSP}${scale}` : number;
+}
+
+/** The unit a compact money figure is read in: «میلیارد تومان», «همت» or «تومان». */
+export function tomanUnit(scale: string): string {
+  return scale === HEMAT ? HEMAT : scale ? `${scale} تومان` : 'تومان';
+}
+
+/** `62000000000` → «۶۲ میلیارد تومان»; `12300000000000` → «۱۲٫۳ همت». */
+export function faToman(value: Numeric): string {
+  const { number, scale } = compactParts(value, true);
+  return `${number}${NBSP}${tomanUnit(scale)}`;
 }
 
 /** A count for a table cell: exact below a million (a newspaper prints «۴٬۴۸۲ کارگاه»), compact above. */
 export function faCount(value: Numeric): string {
-  return abs(value) < 1_000_000 ? full.format(value) : compactFormat.format(value);
+  return abs(value) < 1_000_000 ? full.format(value) : faCompact(value);
 }
 
 /** `80.5` → «۸۰٫۵٪». */
@@ -44,7 +98,7 @@ const UNITS: readonly [bigint, string][] = [
 
 /**
  * An exact amount in words with Persian digits, the way Iranian papers write it:
- * 62 500 000 000 → «۶۲ میلیارد و ۵۰۰ میلیون»; 4 200 000 000 000 → «۴ هزار و ۲۰۰ میلیارد».
+ * 62 500 000 000 → «۶۲ میلیارد و ۵۰۰ میلیون»; 4 200 000 000 000 → «۴٬۲۰۰ میلیارد».
  */
 export function numberInWords(value: bigint): string {
   if (value < 0n) return `منفی ${numberInWords(-value)}`;
@@ -55,9 +109,8 @@ export function numberInWords(value: bigint): string {
     const count = rest / unit;
     rest %= unit;
     if (count === 0n) continue;
-    // Past a thousand billion the count of billions is itself said in words.
-    const said = unit === 1_000_000_000n && count >= 1_000n ? numberInWords(count) : full.format(count);
-    parts.push(`${said} ${name}`);
+    // Past a thousand billion the billions are counted on, as papers write it: «۱٬۲۷۴ میلیارد».
+    parts.push(`${full.format(count)} ${name}`);
   }
   if (rest > 0n) parts.push(full.format(rest));
   return parts.join(' و ');
@@ -68,10 +121,13 @@ export function tomanInWords(value: bigint): string {
   return `${numberInWords(value)} تومان`;
 }
 
-/** What the user typed (any digit set, separators), as a whole number; undefined when it is not one. */
-export function parseTyped(text: string): bigint | undefined {
-  const digits = parseLocalizedInteger(text);
-  return digits === undefined ? undefined : BigInt(digits);
+/**
+ * What the user typed, as the API reads it (core's parser: any digit set, separators, words and
+ * scales such as «۶۲ میلیارد», and for amounts همت and تومان); undefined when it is not a whole number.
+ */
+export function parseTyped(text: string, options: { toman?: boolean } = {}): bigint | undefined {
+  const parsed = parsePersianNumber(text, options);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** A typed percentage (any digits, `٫` or `.`, optional `٪`) for the echo; the schema decides what is valid. */

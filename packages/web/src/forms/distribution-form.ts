@@ -1,4 +1,4 @@
-import { DISTRIBUTION_KINDS, DISTRIBUTION_KIND_LABELS, distributionInput } from '@abad/core/schemas/distribution';
+import { DISTRIBUTION_KINDS, DISTRIBUTION_KIND_LABELS, distributionInput, distributionRuleViolations } from '@abad/core/schemas/distribution';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { faNumber } from '../format/numbers.ts';
@@ -8,6 +8,7 @@ import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { amountField, countField, selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
+import { crossFieldRules } from './rules.ts';
 import { goodsField } from './goods-field.ts';
 import { partnersField } from './partners-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
@@ -64,6 +65,7 @@ export function distributionForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => '/distributions',
+    rules: crossFieldRules(distributionInput, ['packages'], distributionRuleViolations),
     collect: () =>
       compact({
         driveId: drive.value(),

@@ -1,13 +1,15 @@
-import { DONATION_KIND_LABELS, DONATION_KINDS, donationInput } from '@abad/core/schemas/donation';
+import { DONATION_KIND_LABELS, DONATION_KINDS, donationInput, donationRuleViolations } from '@abad/core/schemas/donation';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { tomanInWords, toman } from '../format/numbers.ts';
 import { placeLabel } from '../catalogue.ts';
+import { faDigits } from '../format/text.ts';
 import type { DonationJson } from '../types.ts';
 import { dateField } from './date-field.ts';
 import { amountField, checkboxField, radioField, textField, type Field } from './fields.ts';
 import { compact } from './compact.ts';
 import { controlForm } from './form-controller.ts';
+import { crossFieldRules } from './rules.ts';
 import { goodsField } from './goods-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
 
@@ -26,7 +28,17 @@ export function donationForm(session: Session): HTMLFormElement {
   const items = goodsField({ name: 'items', label: 'اقلام اهدایی' });
   const channel = textField({ name: 'channel', label: 'محل دریافت', required: true, hint: 'مسجد، مدرسه، حساب بانکی یا دفتر خیریه' });
   const donorName = textField({ name: 'donor.name', label: 'نام اهداکننده', autocomplete: 'off' });
-  const donorPhone = textField({ name: 'donor.phone', label: 'تلفن اهداکننده', inputMode: 'tel', ltr: true });
+  const donorPhone = textField(
+    {
+      name: 'donor.phone',
+      label: 'تلفن اهداکننده',
+      inputMode: 'tel',
+      ltr: true,
+      hint: 'همراه: ۰۹ و ۹ رقم دیگر (مثلاً ۰۹۱۲۱۲۳۴۵۶۷)؛ ثابت: با کد شهر (مثلاً ۰۲۱۸۸۷۷۶۶۵۵). با رقم فارسی یا لاتین، با یا بی فاصله.',
+    },
+    // What was typed, in Persian digits, kept left to right (an isolate) inside the Persian line.
+    (text) => `\u2066${faDigits(text.trim())}\u2069`,
+  );
   const anonymous = checkboxField({ name: 'donor.anonymous', label: 'اهداکننده نمی‌خواهد نامش دیده شود' });
   const receivedAt = dateField({ name: 'receivedAt', label: 'تاریخ دریافت', kind: 'moment', today: true });
   const submit = h('button', { type: 'submit' }, 'ثبت کمک');
@@ -57,6 +69,7 @@ export function donationForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => '/donations',
+    rules: crossFieldRules(donationInput, ['kind', 'amountToman', 'items'], donationRuleViolations),
     collect: () => {
       const inKind = kind.value() === 'in_kind';
       const donor = { name: donorName.value(), phone: donorPhone.value(), anonymous: anonymous.value() || undefined };

@@ -1,4 +1,4 @@
-import { driveInput } from '@abad/core/schemas/drive';
+import { driveInput, driveRuleViolations } from '@abad/core/schemas/drive';
 import { h } from '../dom.ts';
 import { allowedProvinces, type Session } from '../auth/session.ts';
 import type { DriveJson } from '../types.ts';
@@ -6,6 +6,8 @@ import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
+import { crossFieldRules } from './rules.ts';
+import { faText } from '../format/text.ts';
 
 /** POST /drives (admins): a charity campaign; national when no province is chosen (needs all provinces). */
 export function driveForm(session: Session): HTMLFormElement {
@@ -39,8 +41,9 @@ export function driveForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => '/drives',
+    rules: crossFieldRules(driveInput, ['startDate', 'endDate'], driveRuleViolations),
     collect: () => compact({ name: name.value(), province: province.value(), phase: phase.value(), startDate: startDate.value(), endDate: endDate.value() }),
-    success: (drive) => h('p', {}, `پویش «${drive.name}» ثبت شد.`),
+    success: (drive) => h('p', {}, `پویش «${faText(drive.name)}» ثبت شد.`),
     afterSuccess: () => {
       for (const field of [name, phase, endDate]) field.reset();
     },

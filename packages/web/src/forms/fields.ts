@@ -103,7 +103,7 @@ export function textField(options: TextOptions, echoText?: (text: string) => str
 /** Toman, typed in any digits with any separators, echoed in words: «۶۲ میلیارد تومان». */
 export function amountField(options: BaseOptions): InputField {
   return textField({ ...options, inputMode: 'numeric' }, (text) => {
-    const amount = parseTyped(text);
+    const amount = parseTyped(text, { toman: true });
     return amount === undefined ? 'عدد صحیح وارد کنید' : tomanInWords(amount);
   });
 }

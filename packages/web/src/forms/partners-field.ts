@@ -3,6 +3,7 @@ import { loadPartners } from '../catalogue.ts';
 import type { PartnerJson } from '../types.ts';
 import { selectField, type SelectField } from './fields.ts';
 import { rowList, type Row, type RowList } from './row-list.ts';
+import { faText } from '../format/text.ts';
 
 /**
  * Who carries a record out and who funds it: rows of a partner of the register (GET /partners)
@@ -28,7 +29,7 @@ export function partnersField(options: { name: string; label: string; hint?: str
   let register: PartnerJson[] = [];
   const fill = (select: SelectField) =>
     select.setOptions(
-      register.map((p) => ({ value: p.id, label: `${p.name} (${PARTNER_KIND_LABELS[p.kind]})` })),
+      register.map((p) => ({ value: p.id, label: `${faText(p.name)} (${PARTNER_KIND_LABELS[p.kind]})` })),
       register.length ? 'نهاد همکار را انتخاب کنید' : 'در حال دریافت فهرست نهادها…',
     );
 

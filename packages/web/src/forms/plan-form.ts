@@ -1,5 +1,5 @@
 import { NATIONAL_PLACE, isProvinceCode, provinceByCode } from '@abad/core/places/provinces';
-import { planInput } from '@abad/core/schemas/plan';
+import { planInput, planRuleViolations } from '@abad/core/schemas/plan';
 import { getJson } from '../api.ts';
 import type { Session } from '../auth/session.ts';
 import { loadIndicators, unitLabel } from '../catalogue.ts';
@@ -10,8 +10,10 @@ import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
+import { crossFieldRules } from './rules.ts';
 import { indicatorOptions, unitNumberField } from './outputs-field.ts';
 import { provinceField } from './shared-fields.ts';
+import { faText } from '../format/text.ts';
 
 /**
  * POST /plans (admins): a programme's target for a province or the whole country over a
@@ -69,6 +71,7 @@ export function planForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => '/plans',
+    rules: crossFieldRules(planInput, ['from', 'to'], planRuleViolations),
     collect: () =>
       compact({
         programme: programme.value(),
@@ -82,8 +85,8 @@ export function planForm(session: Session): HTMLFormElement {
     success: (plan) => {
       const place = isProvinceCode(plan.province) ? `استان ${provinceByCode(plan.province).fa}` : NATIONAL_PLACE.fa;
       const chosen = indicators.find((i) => i.code === plan.indicator);
-      const what = chosen ? `${chosen.fa}: ${faNumber(plan.target)} ${unitLabel(chosen)}` : faNumber(plan.target);
-      return h('p', {}, `هدف «${plan.programme}» برای ${place} ثبت شد (${what}).`);
+      const what = chosen ? `${faText(chosen.fa)}: ${faNumber(plan.target)} ${unitLabel(chosen)}` : faNumber(plan.target);
+      return h('p', {}, `هدف «${faText(plan.programme)}» برای ${place} ثبت شد (${what}).`);
     },
     afterSuccess: () => {
       for (const field of [target, note]) field.reset();

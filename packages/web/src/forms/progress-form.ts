@@ -4,6 +4,7 @@ import { placeLabel } from '../catalogue.ts';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { faPercent } from '../format/numbers.ts';
+import { faText } from '../format/text.ts';
 import type { ListResponse, ProjectJson } from '../types.ts';
 import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
@@ -35,7 +36,7 @@ export function progressForm(session: Session): HTMLFormElement {
       if (province.value() !== code) return;
       const open = page.items.filter((p) => p.status !== 'cancelled');
       project.setOptions(
-        open.map((p) => ({ value: p.id, label: `${p.title} — ${placeLabel(p)} (${faPercent(p.progressPercent)})` })),
+        open.map((p) => ({ value: p.id, label: `${faText(p.title)} — ${placeLabel(p)} (${faPercent(p.progressPercent)})` })),
         open.length ? 'پروژه را انتخاب کنید' : 'پروژه‌ای در این استان ثبت نشده است',
       );
     } catch {
@@ -66,7 +67,7 @@ export function progressForm(session: Session): HTMLFormElement {
       return id ? `/projects/${encodeURIComponent(id)}/progress` : { field: 'project', message: 'پروژه را انتخاب کنید' };
     },
     collect: () => compact({ progressPercent: progress.value(), note: note.value(), reportedAt: reportedAt.value(), outputs: outputs.value() }),
-    success: ({ report, project: p }) => h('p', {}, `پیشرفت ${faPercent(report.progressPercent)} برای «${p.title}» ثبت شد.`),
+    success: ({ report, project: p }) => h('p', {}, `پیشرفت ${faPercent(report.progressPercent)} برای «${faText(p.title)}» ثبت شد.`),
     afterSuccess: () => {
       for (const field of [progress, note, outputs]) field.reset();
       void loadProjects();

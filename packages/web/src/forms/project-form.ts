@@ -1,12 +1,14 @@
-import { PROJECT_CATEGORIES, PROJECT_STATUSES, projectInput } from '@abad/core/schemas/project';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES, projectFields, projectInput, projectRuleViolations } from '@abad/core/schemas/project';
 import { h } from '../dom.ts';
 import type { Session } from '../auth/session.ts';
 import { placeLabel } from '../catalogue.ts';
+import { faText } from '../format/text.ts';
 import type { ProjectJson } from '../types.ts';
 import { compact } from './compact.ts';
 import { dateField } from './date-field.ts';
 import { amountField, countField, percentField, selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
+import { crossFieldRules } from './rules.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from './labels.ts';
 import { outputsField } from './outputs-field.ts';
 import { partnersField } from './partners-field.ts';
@@ -114,6 +116,7 @@ export function projectForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => '/projects',
+    rules: projectRules,
     collect: () =>
       compact({
         title: title.value(),
@@ -143,7 +146,7 @@ export function projectForm(session: Session): HTMLFormElement {
       h(
         'p',
         {},
-        `پروژهٔ «${p.title}» در ${placeLabel(p)} ثبت شد. `,
+        `پروژهٔ «${faText(p.title)}» در ${placeLabel(p)} ثبت شد. `,
         h('a', { href: `#/province/${p.province}` }, p.province === 'IR' ? 'آمار کل کشور' : 'آمار استان'),
       ),
     afterSuccess: () => {
@@ -171,3 +174,6 @@ export function projectForm(session: Session): HTMLFormElement {
   });
   return form;
 }
+
+/** The project's rules across fields (a finished project at 100%, a quantity with its unit, the dates in order), even while other fields are wrong. */
+const projectRules = crossFieldRules(projectFields, ['status', 'progressPercent', 'quantity', 'unit', 'startDate', 'targetDate'], projectRuleViolations);

@@ -2,6 +2,7 @@ import type { Principal } from '@abad/core/auth/principal';
 import { WHOLE_PROVINCE_LABEL, countiesOf } from '@abad/core/places/counties';
 import { NATIONAL_PLACE, isProvinceCode } from '@abad/core/places/provinces';
 import { getJson } from '../api.ts';
+import { faText, sortPersian } from '../format/text.ts';
 import { allowedProvinces } from '../auth/session.ts';
 import type { DriveJson, ListResponse } from '../types.ts';
 import { selectField, type Option, type SelectField } from './fields.ts';
@@ -12,7 +13,8 @@ import { selectField, type Option, type SelectField } from './fields.ts';
  * province's catalogue counties, or none: the whole province) and the charity drive.
  */
 export function placeOptions(principal: Principal): Option[] {
-  const provinces = allowedProvinces(principal).map((p) => ({ value: p.code, label: p.fa }));
+  // In Persian alphabetical order (core lists them by code).
+  const provinces = sortPersian(allowedProvinces(principal), (p) => p.fa).map((p) => ({ value: p.code, label: p.fa }));
   // The country is no one province's: only a caller with `*` acts there (core's mayActIn).
   return principal.provinces === '*' ? [...provinces, { value: NATIONAL_PLACE.code, label: NATIONAL_PLACE.fa }] : provinces;
 }
@@ -45,7 +47,10 @@ export function countyField(province: SelectField): SelectField {
     const code = province.value();
     if (code && isProvinceCode(code)) {
       field.select.disabled = false;
-      field.setOptions([{ value: '', label: WHOLE_PROVINCE_LABEL }, ...countiesOf(code).map((c) => ({ value: c.name, label: c.name }))]);
+      field.setOptions([
+        { value: '', label: WHOLE_PROVINCE_LABEL },
+        ...sortPersian(countiesOf(code), (c) => c.name).map((c) => ({ value: c.name, label: faText(c.name) })),
+      ]);
     } else {
       field.setOptions([{ value: '', label: code === NATIONAL_PLACE.code ? NATIONAL_PLACE.fa : 'نخست استان را انتخاب کنید' }]);
       field.select.disabled = true;
@@ -64,7 +69,7 @@ export function driveField(province: SelectField): SelectField & { loaded: Promi
     const code = province.value();
     const usable = drives.filter((d) => !d.province || d.province === code);
     field.setOptions(
-      usable.map((d) => ({ value: d.id, label: `${d.name}${d.phase ? ` — ${d.phase}` : ''}${d.province ? '' : ' (سراسری)'}` })),
+      usable.map((d) => ({ value: d.id, label: `${faText(d.name)}${d.phase ? ` — ${faText(d.phase)}` : ''}${d.province ? '' : ' (سراسری)'}` })),
       usable.length ? 'پویش را انتخاب کنید' : 'پویشی برای این استان ثبت نشده است',
     );
   };

@@ -1,6 +1,6 @@
 import { PROVINCES, type ProvinceCode } from '@abad/core/places/provinces';
 import { h, svg } from '../dom.ts';
-import { faCompact, faNumber } from '../format/numbers.ts';
+import { faCompact, faNumber, faToman } from '../format/numbers.ts';
 import { MAP_LABELS, MAP_PROVINCE_SHAPES, MAP_SEAS, MAP_TEXT_LABELS, MAP_VIEW_BOX } from '../map/iran-map-data.ts';
 import { MAP_KEY_TO_ISO } from '../map/province-ids.ts';
 import type { FigureDef } from './figures.ts';
@@ -37,7 +37,7 @@ export function iranMap(open: (code: ProvinceCode) => void): IranMap {
   const info = h('p', { class: 'map-info', 'aria-live': 'polite', 'data-testid': 'map-info' }, 'برای دیدن عدد هر استان، روی آن بروید یا آن را لمس کنید.');
   const valueText = (code: ProvinceCode) => {
     const value = values.get(code) ?? 0n;
-    return figure?.money ? `${faCompact(value)} تومان` : faNumber(value);
+    return figure?.money ? faToman(value) : faNumber(value);
   };
   const describe = (code: ProvinceCode) => `${names.get(code) ?? code} — ${figure?.short ?? ''}: ${valueText(code)}`;
   const show = (code: ProvinceCode) => {
@@ -113,7 +113,7 @@ export function iranMap(open: (code: ProvinceCode) => void): IranMap {
           swatch.style.backgroundColor = color;
           return swatch;
         }),
-        h('span', {}, nextFigure.money ? `${faCompact(max)} تومان` : faCompact(max)),
+        h('span', {}, nextFigure.money ? faToman(max) : faCompact(max)),
       );
       if (shown) show(shown);
     },

@@ -1,6 +1,7 @@
 import { unitLabel } from '../catalogue.ts';
 import { h } from '../dom.ts';
 import { faNumber, faPercent } from '../format/numbers.ts';
+import { comparePersian, faText } from '../format/text.ts';
 import type { FiguresJson, IndicatorJson, PlaceProgrammeJson } from '../types.ts';
 
 /**
@@ -52,7 +53,7 @@ export function outputsTable(outputs: Outputs, catalogue: readonly IndicatorJson
       {},
       rows.map(([code, figure, indicator]) => {
         const percent = achievedPercent(figure);
-        const name = indicator?.fa ?? code;
+        const name = faText(indicator?.fa ?? code);
         return h(
           'tr',
           { 'data-indicator': code },
@@ -75,7 +76,7 @@ export function outputsTable(outputs: Outputs, catalogue: readonly IndicatorJson
 /** A place's programmes, each with its projects and its outputs against their targets. */
 export function programmesList(programmes: readonly PlaceProgrammeJson[], catalogue: readonly IndicatorJson[], where: string): HTMLElement {
   if (programmes.length === 0) return h('p', { class: 'notice' }, `هنوز برنامه‌ای برای ${where} ثبت نشده است.`);
-  const sorted = [...programmes].sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+  const sorted = [...programmes].sort((a, b) => comparePersian(a.name, b.name));
   return h(
     'div',
     { class: 'programmes' },
@@ -84,7 +85,7 @@ export function programmesList(programmes: readonly PlaceProgrammeJson[], catalo
       return h(
         'section',
         { class: 'programme', 'data-programme': p.key, 'aria-labelledby': headingId },
-        h('h3', { id: headingId }, p.name),
+        h('h3', { id: headingId }, faText(p.name)),
         h(
           'p',
           { class: 'meta' },
@@ -92,7 +93,7 @@ export function programmesList(programmes: readonly PlaceProgrammeJson[], catalo
             ? `${faNumber(p.projects.total)} پروژه · میانگین پیشرفت فیزیکی ${faPercent(p.projects.averageProgressPercent)}`
             : 'هنوز پروژه‌ای در این برنامه ثبت نشده است.',
         ),
-        outputsTable(p.outputs, catalogue, `هدف و عملکرد «${p.name}» در ${where}`) ?? h('p', {}, 'برای این برنامه هنوز هدف یا خروجی‌ای ثبت نشده است.'),
+        outputsTable(p.outputs, catalogue, `هدف و عملکرد «${faText(p.name)}» در ${where}`) ?? h('p', {}, 'برای این برنامه هنوز هدف یا خروجی‌ای ثبت نشده است.'),
       );
     }),
   );

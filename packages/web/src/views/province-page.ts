@@ -5,7 +5,8 @@ import { getJson } from '../api.ts';
 import { loadIndicators, placeLabel } from '../catalogue.ts';
 import { h, replaceChildren, uid } from '../dom.ts';
 import { faTime } from '../format/dates.ts';
-import { faCompact, faNumber, faPercent } from '../format/numbers.ts';
+import { faNumber, faPercent, faToman } from '../format/numbers.ts';
+import { comparePersian, faText } from '../format/text.ts';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../forms/labels.ts';
 import { poll } from '../live/poller.ts';
 import type {
@@ -177,9 +178,9 @@ function countiesSection() {
         return h(
           'li',
           { 'data-county': county },
-          h('span', { class: 'bar-label' }, county),
+          h('span', { class: 'bar-label' }, faText(county)),
           h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar),
-          h('span', { class: 'bar-value' }, chosen.money ? `${faCompact(value)} تومان` : faNumber(value)),
+          h('span', { class: 'bar-value' }, chosen.money ? faToman(value) : faNumber(value)),
         );
       }),
     );
@@ -197,7 +198,7 @@ function countiesSection() {
   return {
     element,
     update(countiesData: CatalogueCountyJson[]) {
-      latest = [...countiesData].sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+      latest = [...countiesData].sort((a, b) => comparePersian(a.name, b.name));
       empty.hidden = latest.some((c) => c.updatedAt !== null);
       renderBars();
       replaceChildren(
@@ -206,7 +207,7 @@ function countiesSection() {
           h(
             'tr',
             { 'data-county': c.name, 'data-county-code': c.code },
-            h('th', { scope: 'row' }, c.name),
+            h('th', { scope: 'row' }, faText(c.name)),
             FIGURES.map((f) => h('td', { 'data-figure': f.key }, cellText(f, f.read(c)))),
           ),
         ),
@@ -271,12 +272,12 @@ function nearList(projects: ProjectJson[]): HTMLElement {
       h(
         'li',
         { 'data-project': p.id },
-        h('span', { class: 'near-title' }, p.title),
+        h('span', { class: 'near-title' }, faText(p.title)),
         h('span', { class: 'near-meta' }, `${placeLabel(p)} · ${CATEGORY_LABELS[p.category]} · ${STATUS_LABELS[p.status]}`),
         h(
           'span',
           { class: 'near-progress' },
-          h('progress', { max: 100, value: p.progressPercent, 'aria-label': `پیشرفت ${p.title}` }),
+          h('progress', { max: 100, value: p.progressPercent, 'aria-label': `پیشرفت ${faText(p.title)}` }),
           ` ${faPercent(p.progressPercent)}`,
         ),
       ),

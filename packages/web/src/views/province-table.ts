@@ -1,6 +1,7 @@
 import { NATIONAL_PLACE, type ProvinceCode } from '@abad/core/places/provinces';
 import { h } from '../dom.ts';
-import { faCompact, faCount, faNumber } from '../format/numbers.ts';
+import { faCompactMoney, faCount, faNumber } from '../format/numbers.ts';
+import { comparePersian } from '../format/text.ts';
 import type { FiguresJson, ProvincesResponse } from '../types.ts';
 import { FIGURES, type FigureDef } from './figures.ts';
 
@@ -20,7 +21,7 @@ type SortKey = 'name' | string;
 export const NATIONAL_TOTAL_LABEL = 'جمع کل کشور';
 
 export function cellText(figure: FigureDef, value: bigint): string {
-  return figure.money ? faCompact(value) : faCount(value);
+  return figure.money ? faCompactMoney(value) : faCount(value);
 }
 
 export function provinceTable(): ProvinceTable {
@@ -87,11 +88,11 @@ export function provinceTable(): ProvinceTable {
   function render() {
     if (!data) return;
     const sorted = [...data.provinces].sort((a, b) => {
-      if (sortKey === 'name') return a.province.fa.localeCompare(b.province.fa, 'fa') * (descending ? -1 : 1);
+      if (sortKey === 'name') return comparePersian(a.province.fa, b.province.fa) * (descending ? -1 : 1);
       const figure = FIGURES.find((f) => f.key === sortKey)!;
       const x = figure.read(a);
       const y = figure.read(b);
-      const order = x === y ? a.province.fa.localeCompare(b.province.fa, 'fa') : (x < y ? -1 : 1) * (descending ? -1 : 1);
+      const order = x === y ? comparePersian(a.province.fa, b.province.fa) : (x < y ? -1 : 1) * (descending ? -1 : 1);
       return order;
     });
     for (const item of sorted) {

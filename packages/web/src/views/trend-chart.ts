@@ -1,6 +1,6 @@
 import { h, svg } from '../dom.ts';
 import { faDate } from '../format/dates.ts';
-import { faCompact, faNumber } from '../format/numbers.ts';
+import { faNumber, faToman } from '../format/numbers.ts';
 import type { FigureDef } from './figures.ts';
 
 /**
@@ -18,8 +18,7 @@ const H = 240;
 const PAD = { top: 20, right: 16, bottom: 36, left: 16 };
 
 export function trendChart(points: readonly TrendPoint[], figure: FigureDef): HTMLElement {
-  const unit = figure.money ? ' تومان' : '';
-  const show = (v: bigint) => (figure.money ? faCompact(v) : faNumber(v)) + unit;
+  const show = (v: bigint) => (figure.money ? faToman(v) : faNumber(v));
   if (points.length === 0) {
     return h('p', { class: 'notice', 'data-testid': 'trend-empty' }, 'هنوز تاریخچه‌ای ثبت نشده است؛ به‌روزرسانی روزانه هر روز یک نقطه به این نمودار می‌افزاید.');
   }
