@@ -69,11 +69,15 @@ describe('stored text', () => {
     expect(sortPersian(names, (n) => n)).toEqual(['آذربایجان غربی', 'تهران', 'چهارمحال و بختیاری', 'زنجان', 'کرمان', 'گیلان']);
   });
 
-  it('reads what was typed in any digit set, with separators', () => {
+  it('reads what was typed as the API does: any digit set, separators, words and scales', () => {
     expect(parseTyped('۶۲٬۰۰۰٬۰۰۰٬۰۰۰')).toBe(62_000_000_000n);
     expect(parseTyped('٦٢,٠٠٠')).toBe(62_000n);
     expect(parseTyped('62 000')).toBe(62_000n);
-    expect(parseTyped('۶۲ میلیارد')).toBeUndefined();
+    expect(parseTyped('۶۲ میلیارد')).toBe(62_000_000_000n);
+    expect(parseTyped('۱ میلیارد و ۵۰۰ میلیون')).toBe(1_500_000_000n);
+    expect(parseTyped('۱۲ همت')).toBeUndefined(); // an amount's word: only in an amount field
+    expect(parseTyped('۱۲ همت', { toman: true })).toBe(12_000_000_000_000n);
+    expect(parseTyped('4،482')).toBeUndefined();
     expect(parseTypedPercent('۸۲٫۵')).toBe(82.5);
     expect(parseTypedPercent('۷۰٪')).toBe(70);
   });
