@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { provinceByCode } from '@abad/core/places/provinces';
 import { ruleMessage } from '@abad/core/validation/messages';
 import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { api, tokenFor } from '../support/api.ts';
 import { unique } from '../support/fixtures.ts';
-import { DESKTOP, launchChromium, openPage, type OpenPage } from './support/browser.ts';
+import { DESKTOP, launchChromium, pagesIn } from './support/browser.ts';
 import { control, errorOf } from './support/forms.ts';
 
 /**
@@ -16,7 +16,6 @@ import { control, errorOf } from './support/forms.ts';
  */
 let browser: Browser;
 let admin: string;
-const opened: OpenPage[] = [];
 /** Yazd: no other browser test writes there, so its near-completion list is short. */
 const PROVINCE = 'IR-21';
 const tag = unique('p').split(' ')[1]!;
@@ -48,19 +47,8 @@ beforeAll(async () => {
   projectId = created.body.id;
 });
 
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string, options: Parameters<typeof openPage>[2] = {}): Promise<OpenPage> {
-  const page = await openPage(browser, hash, options);
-  opened.push(page);
-  return page;
-}
+/** Pages of this file: closed after each test, the browser after the file. */
+const open = pagesIn(() => browser);
 
 describe('stored text and big amounts on the province page', () => {
   it('shows a title typed with Latin digits in Persian digits, and a big budget in «میلیارد تومان» or «همت», its unit once', async () => {

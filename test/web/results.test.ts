@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UNITS } from '@abad/core/indicators/catalogue';
 import { WHOLE_PROVINCE_LABEL, countiesOf } from '@abad/core/places/counties';
 import { NATIONAL_PLACE } from '@abad/core/places/provinces';
@@ -8,7 +8,7 @@ import { ruleMessage } from '@abad/core/validation/messages';
 import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { api, tokenFor } from '../support/api.ts';
 import { unique } from '../support/fixtures.ts';
-import { DESKTOP, PHONE, launchChromium, openPage, screenshot, seriousViolations, type OpenPage } from './support/browser.ts';
+import { DESKTOP, PHONE, launchChromium, pagesIn, screenshot, seriousViolations } from './support/browser.ts';
 import { control, countPosts, errorOf, forceOption, pickDate } from './support/forms.ts';
 
 /**
@@ -21,7 +21,6 @@ let browser: Browser;
 let admin: string;
 let partnerId = '';
 let partnerName = '';
-const opened: OpenPage[] = [];
 const tag = unique('r').split(' ')[1]!;
 /** The programme the project form and the plan form share; the province page shows it. */
 const programme = `آبرسانی و راه روستایی ${tag}`;
@@ -43,19 +42,8 @@ beforeAll(async () => {
   partnerId = partner.body.id;
 });
 
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string, options: Parameters<typeof openPage>[2] = {}): Promise<OpenPage> {
-  const page = await openPage(browser, hash, options);
-  opened.push(page);
-  return page;
-}
+/** Pages of this file: closed after each test, the browser after the file. */
+const open = pagesIn(() => browser);
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   const violations = await seriousViolations(page);

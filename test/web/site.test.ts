@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { scopes } from '@abad/core/aggregation/scopes';
 import { PROVINCES } from '@abad/core/places/provinces';
 import { keys } from '@abad/core/table/keys';
@@ -11,7 +11,7 @@ import { DIST_DIR, ensureSiteBuilt } from '../../packages/web/scripts/build-site
 import { api, tokenFor } from '../support/api.ts';
 import { testStore } from '../support/db.ts';
 import { createDrive, unique } from '../support/fixtures.ts';
-import { DESKTOP, PHONE, launchChromium, openPage, screenshot, seriousViolations, type OpenPage } from './support/browser.ts';
+import { DESKTOP, PHONE, launchChromium, pagesIn, screenshot, seriousViolations } from './support/browser.ts';
 
 /**
  * The Persian pages in a real browser (Debian's Chromium, headless), served by the local
@@ -24,7 +24,6 @@ let browser: Browser;
 let nationalDrive: string;
 let otherProvinceDrive: string;
 let admin: string;
-const opened: OpenPage[] = [];
 /** The project the project form registers; the progress form and the province page use it. */
 let projectId = '';
 const projectTag = unique('t').split(' ')[1]!;
@@ -34,19 +33,8 @@ beforeAll(async () => {
   [browser, nationalDrive, otherProvinceDrive, admin] = await Promise.all([launchChromium(), createDrive(), createDrive('IR-19'), tokenFor('admin', '*')]);
 });
 
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((p) => p.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(hash: string, options: Parameters<typeof openPage>[2] = {}): Promise<OpenPage> {
-  const page = await openPage(browser, hash, options);
-  opened.push(page);
-  return page;
-}
+/** Pages of this file: closed after each test, the browser after the file. */
+const open = pagesIn(() => browser);
 
 /** The control of a field, by the API field name it is registered under. */
 const control = (page: Page, name: string) => page.locator(`[data-field="${name}"]`).locator('input, select').first();

@@ -1,6 +1,6 @@
+import { problemsOf } from './support/problems.ts';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
-import { ValidationError } from '../src/errors.ts';
 import { drivePatch } from '../src/schemas/drive.ts';
 import { PARTNER_KIND_LABELS, PARTNER_KINDS, PARTNER_ROLE_LABELS, PARTNER_ROLES, partnerInput, partnerPatch, partnerRefs } from '../src/schemas/partner.ts';
 import type { partnerSchema } from '../src/schemas/responses.ts';
@@ -9,16 +9,6 @@ import { parseInput } from '../src/validation/parse.ts';
 
 const A = '01JD5XQ8Y5W6Z8N3K2M1P0R9ST';
 const B = '01JD5XQ8Y5W6Z8N3K2M1P0R9SV';
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('partner schemas', () => {
   it('label every kind and role in Persian', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError } from '../src/errors.ts';
+import { problemsOf } from './support/problems.ts';
 import { distributionInput } from '../src/schemas/distribution.ts';
 import { donationInput } from '../src/schemas/donation.ts';
 import { driveInput, drivePatch } from '../src/schemas/drive.ts';
@@ -9,16 +9,6 @@ import { parseInput } from '../src/validation/parse.ts';
 
 const project = { title: 'خانهٔ مددجو', category: 'housing', programme: 'مسکن محرومین', province: 'IR-13', county: 'تويسركان' };
 const DRIVE = '01JD5XQ8Y5W6Z8N3K2M1P0R9ST';
-
-function problemsOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('project', () => {
   it('fills defaults and normalizes names used as keys', () => {

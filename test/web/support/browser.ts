@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { REPO_ROOT } from '@abad/local/paths';
 
 /**
@@ -56,6 +56,25 @@ export async function openPage(
   await page.goto(new URL(`/${hash}`, inject('apiUrl')).toString());
   await page.locator('#page-title').waitFor();
   return { page, context, errors, close: () => context.close() };
+}
+
+/**
+ * For a test file: opens pages in the file's browser, closes them after each test and the
+ * browser after the file (call at module level; `browser` is read when a page is opened).
+ */
+export function pagesIn(browser: () => Browser | undefined): (hash: string, options?: Parameters<typeof openPage>[2]) => Promise<OpenPage> {
+  const opened: OpenPage[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+  });
+  afterAll(async () => {
+    await browser()?.close();
+  });
+  return async (hash, options = {}) => {
+    const page = await openPage(browser()!, hash, options);
+    opened.push(page);
+    return page;
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -6,18 +6,7 @@ import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schem
 import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import type { IdempotencyKey } from './idempotency.ts';
-import {
-  getItem,
-  internalAttributes,
-  listingKey,
-  newEntity,
-  putNewEntityItem,
-  queryPage,
-  replaceItemAtVersion,
-  withoutKeys,
-  type Item,
-  type Page,
-} from './items.ts';
+import { getEntityItem, listingKey, newEntity, putNewEntityItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
 import { assertPartnersExist } from './partners.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
@@ -47,9 +36,8 @@ export async function createDrive(store: Store, principal: Principal, fields: Dr
 }
 
 async function getDriveItem(store: Store, id: string): Promise<{ drive: Drive; internal: Item }> {
-  const item = await getItem(store, keys.drive(id));
-  if (!item) throw new NotFoundError('Drive', id);
-  return { drive: withoutKeys<Drive>(item), internal: internalAttributes(item) };
+  const { entity, internal } = await getEntityItem<Drive>(store, keys.drive(id), 'Drive', id);
+  return { drive: entity, internal };
 }
 
 export async function getDrive(store: Store, id: string): Promise<Drive> {

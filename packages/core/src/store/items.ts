@@ -46,6 +46,22 @@ export async function getItem(store: Store, key: ItemKey): Promise<Item | undefi
   return result.Item;
 }
 
+/**
+ * A stored entity by its key, as `read` makes it (the item without keys by default), with what
+ * a replacement of it must keep; NotFoundError naming the entity when there is none.
+ */
+export async function getEntityItem<T>(
+  store: Store,
+  key: ItemKey,
+  entity: string,
+  id: string,
+  read: (item: Item) => T = (item) => withoutKeys<T>(item),
+): Promise<{ entity: T; internal: Item }> {
+  const item = await getItem(store, key);
+  if (!item) throw new NotFoundError(entity, id);
+  return { entity: read(item), internal: internalAttributes(item) };
+}
+
 /** How a create is identified: a fresh id, or one derived from the caller's idempotency key. */
 export interface NewEntity {
   id: string;

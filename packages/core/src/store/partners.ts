@@ -1,22 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
-import {
-  AlreadyExistsError,
-  ConflictError,
-  IdempotencyKeyReusedError,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-  type FieldProblem,
-} from '../errors.ts';
+import { AlreadyExistsError, ConflictError, IdempotencyKeyReusedError, ValidationError, VersionMismatchError, type FieldProblem } from '../errors.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { PartnerFields, PartnerKind, PartnerPatch, PartnerRef } from '../schemas/partner.ts';
 import { keys, indexKeys, indexPartitions, type ItemKey } from '../table/keys.ts';
 import { nameKey } from '../text/name-key.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import { REQUEST_HASH_ATTRIBUTE, type IdempotencyKey } from './idempotency.ts';
-import { getItem, internalAttributes, listingKey, newEntity, queryPage, withoutKeys, type Item, type Page } from './items.ts';
+import { getEntityItem, getItem, listingKey, newEntity, queryPage, withoutKeys, type Item, type Page } from './items.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -146,9 +138,8 @@ export async function createPartner(store: Store, principal: Principal, fields: 
 }
 
 async function getPartnerItem(store: Store, id: string): Promise<{ partner: Partner; internal: Item }> {
-  const item = await getItem(store, keys.partner(id));
-  if (!item) throw new NotFoundError('Partner', id);
-  return { partner: partnerOf(item), internal: internalAttributes(item) };
+  const { entity, internal } = await getEntityItem(store, keys.partner(id), 'Partner', id, partnerOf);
+  return { partner: entity, internal };
 }
 
 export async function getPartner(store: Store, id: string): Promise<Partner> {

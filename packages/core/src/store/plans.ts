@@ -1,5 +1,5 @@
 import { authorize, type Principal } from '../auth/principal.ts';
-import { NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
+import { ValidationError, VersionMismatchError } from '../errors.ts';
 import type { PlaceCode } from '../places/provinces.ts';
 import { nameKey } from '../text/name-key.ts';
 import type { EntityMeta } from '../schemas/common.ts';
@@ -8,18 +8,7 @@ import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import type { IdempotencyKey } from './idempotency.ts';
 import { resolveIndicators } from './indicators.ts';
-import {
-  getItem,
-  internalAttributes,
-  listingKey,
-  newEntity,
-  putNewEntityItem,
-  queryPage,
-  replaceItemAtVersion,
-  withoutKeys,
-  type Item,
-  type Page,
-} from './items.ts';
+import { getEntityItem, listingKey, newEntity, putNewEntityItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
 
@@ -57,9 +46,8 @@ export async function createPlan(store: Store, principal: Principal, fields: Pla
 }
 
 async function getPlanItem(store: Store, id: string): Promise<{ plan: Plan; internal: Item }> {
-  const item = await getItem(store, keys.plan(id));
-  if (!item) throw new NotFoundError('Plan', id);
-  return { plan: withoutKeys<Plan>(item), internal: internalAttributes(item) };
+  const { entity, internal } = await getEntityItem<Plan>(store, keys.plan(id), 'Plan', id);
+  return { plan: entity, internal };
 }
 
 export async function getPlan(store: Store, id: string): Promise<Plan> {

@@ -13,9 +13,9 @@ import { TABLE } from '../table/definition.ts';
 import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { REQUEST_HASH_ATTRIBUTE, type IdempotencyKey } from './idempotency.ts';
 import {
+  getEntityItem,
   deleteItemAtVersion,
   getItem,
-  internalAttributes,
   listingKey,
   newEntity,
   putNewEntityItem,
@@ -91,9 +91,8 @@ export async function createProject(store: Store, principal: Principal, fields: 
 }
 
 async function getProjectItem(store: Store, id: string): Promise<{ project: Project; internal: Item }> {
-  const item = await getItem(store, keys.project(id));
-  if (!item) throw new NotFoundError('Project', id);
-  return { project: projectOf(item), internal: internalAttributes(item) };
+  const { entity, internal } = await getEntityItem(store, keys.project(id), 'Project', id, projectOf);
+  return { project: entity, internal };
 }
 
 /** A stored project item as the entity (without keys and the partner filter's set). */
