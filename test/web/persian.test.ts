@@ -186,3 +186,23 @@ describe('what the gateway says itself', () => {
     expect(drives.body.items.filter((d: { name: string }) => d.name === name)).toHaveLength(1);
   });
 });
+
+describe('date pickers', () => {
+  it('reach back to 1380 and forward as far as the field allows: 30 years for a planned date, this year for what happened', async () => {
+    const thisYear = Number(new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric', timeZone: 'Asia/Tehran' }).format(new Date()).replace(/\D.*$/, ''));
+    const years = async (page: import('playwright-core').Page, name: string) =>
+      page
+        .locator(`fieldset[data-field="${name}"]`)
+        .getByLabel('سال')
+        .locator('option[value]:not([value=""])')
+        .evaluateAll((os) => os.map((o) => Number((o as HTMLOptionElement).value)));
+    const project = await open('#/forms/project', { token: admin });
+    const planned = await years(project.page, 'startDate');
+    expect(planned[0]).toBe(1380);
+    expect(planned.at(-1)).toBe(thisYear + 30);
+    const donation = await open('#/forms/donation', { token: admin });
+    const received = await years(donation.page, 'receivedAt');
+    expect(received[0]).toBe(1380);
+    expect(received.at(-1)).toBe(thisYear);
+  });
+});

@@ -1,3 +1,4 @@
+import { PLANNING_HORIZON_YEARS } from '@abad/core/validation/date-range';
 import { h, uid } from '../dom.ts';
 import { JALALI_MONTHS, daysInJalaliMonth, faDate, isoDateToMoment, isoDateToStartMoment, jalaliToIso, tehranIsoDate, todayJalali } from '../format/dates.ts';
 import { faNumber } from '../format/numbers.ts';
@@ -24,10 +25,15 @@ export interface DateOptions {
   hint?: string;
 }
 
+/** The first year the pickers offer: records of the last two decades and more are still being entered. */
+export const FIRST_YEAR = 1380;
+
 export function dateField(options: DateOptions): DateField {
   const id = uid(`f-${options.name}`);
   const today = todayJalali();
-  const years = Array.from({ length: 16 }, (_, i) => today.year - 10 + i);
+  // From 1380 to as far as the API allows: a planned date up to PLANNING_HORIZON_YEARS ahead, a moment up to this year.
+  const lastYear = today.year + (options.kind === 'date' ? PLANNING_HORIZON_YEARS : 0);
+  const years = Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
   const empty = (text: string) => h('option', { value: '' }, text);
   const day = h(
     'select',
