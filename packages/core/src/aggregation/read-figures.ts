@@ -1,7 +1,7 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { countyByCode } from '../places/counties.ts';
 import { NATIONAL_CODE, NATIONAL_PLACE, PROVINCES, provinceByCode, type PlaceCode, type Province } from '../places/provinces.ts';
-import { queryAll } from '../store/items.ts';
+import { getItems, queryAll } from '../store/items.ts';
 import type { Store } from '../store/store.ts';
 import { indexPartitions, keys, partitionQuery } from '../table/keys.ts';
 import { readAggregateItem } from './aggregate-item.ts';
@@ -27,19 +27,12 @@ export interface CountyFigures extends Figures {
   updatedAt: string | null;
 }
 
-/**
- * Several aggregates in one batch read (consistent; what BatchGet leaves unprocessed under load
- * is read one by one), by scope. A scope nothing was counted in is absent.
- */
+/** Several aggregates, by scope (store/items.ts `getItems`). A scope nothing was counted in is absent. */
 export async function readAggregates(store: Store, scopeList: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-  const result = await store.doc.send(
-    new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: scopeList.map((scope) => keys.aggregate(scope)), ConsistentRead: true } } }),
+  const items = await getItems(
+    store,
+    scopeList.map((scope) => keys.aggregate(scope)),
   );
-  let items = result.Responses?.[store.tableName] ?? [];
-  for (const key of result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) {
-    const one = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
-    if (one.Item) items = [...items, one.Item];
-  }
   return new Map(items.map((item) => [String(item.scope), item]));
 }
 

@@ -1,4 +1,3 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
 import { AlreadyExistsError, ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
 import { SHIPPED_INDICATORS, UNITS, shippedIndicator, type Indicator } from '../indicators/catalogue.ts';
@@ -7,7 +6,7 @@ import type { IndicatorInput, IndicatorPatch } from '../schemas/indicator.ts';
 import { indexKeys, indexPartitions, keys, partitionQuery } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import { requestHash, type IdempotencyKey } from './idempotency.ts';
-import { getItem, internalAttributes, listingKey, putNewEntityItem, queryAll, replaceItemAtVersion, withoutKeys, type Item } from './items.ts';
+import { getItem, getItems, internalAttributes, listingKey, putNewEntityItem, queryAll, replaceItemAtVersion, withoutKeys, type Item } from './items.ts';
 import type { Store } from './store.ts';
 
 /** An indicator an admin added: stored, versioned. Shipped indicators have no version. */
@@ -102,14 +101,11 @@ export async function resolveIndicators(store: Store, named: { field: string; co
     if (shipped) found.set(n.code, shipped);
   }
   if (toRead.length) {
-    const result = await store.doc.send(
-      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: toRead.map((code) => keys.indicator(code)), ConsistentRead: true } } }),
+    const items = await getItems(
+      store,
+      toRead.map((code) => keys.indicator(code)),
     );
-    for (const item of result.Responses?.[store.tableName] ?? []) found.set(String(item.code), withoutKeys<Indicator>(item));
-    for (const key of result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) {
-      const item = await getItem(store, key as { pk: string; sk: string });
-      if (item) found.set(String(item.code), withoutKeys<Indicator>(item));
-    }
+    for (const item of items) found.set(String(item.code), withoutKeys<Indicator>(item));
   }
   const unknown = named.filter((n) => !found.has(n.code));
   if (unknown.length) {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AlreadyExistsError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { IndexName } from '../table/definition.ts';
@@ -44,6 +44,28 @@ export function internalAttributes(item: Item): Item {
 export async function getItem(store: Store, key: ItemKey): Promise<Item | undefined> {
   const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
   return result.Item;
+}
+
+/** BatchGetItem takes at most this many keys a request. */
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * The items of several keys, read consistently in batch reads of at most 100 keys; what a batch
+ * leaves unprocessed under load is read one by one. Keys with no item are left out.
+ */
+export async function getItems(store: Store, itemKeys: readonly ItemKey[]): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let start = 0; start < itemKeys.length; start += BATCH_GET_LIMIT) {
+    const result = await store.doc.send(
+      new BatchGetCommand({ RequestItems: { [store.tableName]: { Keys: itemKeys.slice(start, start + BATCH_GET_LIMIT), ConsistentRead: true } } }),
+    );
+    items.push(...(result.Responses?.[store.tableName] ?? []));
+    for (const key of result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) {
+      const item = await getItem(store, key as ItemKey);
+      if (item) items.push(item);
+    }
+  }
+  return items;
 }
 
 /**

@@ -1,14 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
 import { AlreadyExistsError, ConflictError, IdempotencyKeyReusedError, ValidationError, VersionMismatchError, type FieldProblem } from '../errors.ts';
 import type { EntityMeta } from '../schemas/common.ts';
 import type { PartnerFields, PartnerKind, PartnerPatch, PartnerRef } from '../schemas/partner.ts';
-import { keys, indexKeys, indexPartitions, type ItemKey } from '../table/keys.ts';
+import { keys, indexKeys, indexPartitions } from '../table/keys.ts';
 import { nameKey } from '../text/name-key.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import { REQUEST_HASH_ATTRIBUTE, type IdempotencyKey } from './idempotency.ts';
-import { getEntityItem, getItem, listingKey, newEntity, queryPage, withoutKeys, type Item, type Page } from './items.ts';
+import { getEntityItem, getItem, getItems, listingKey, newEntity, queryPage, withoutKeys, type Item, type Page } from './items.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -233,24 +233,11 @@ export async function assertPartnersExist(store: Store, refs: readonly PartnerRe
   if (!refs?.length) return;
   const ids = [...new Set(refs.map((r) => r.partner))];
   const found = new Set<string>();
-  const result = await store.doc.send(
-    new BatchGetCommand({
-      RequestItems: {
-        [store.tableName]: {
-          Keys: ids.map((id) => keys.partner(id)),
-          ConsistentRead: true,
-          ProjectionExpression: '#id',
-          ExpressionAttributeNames: { '#id': 'id' },
-        },
-      },
-    }),
+  const items = await getItems(
+    store,
+    ids.map((id) => keys.partner(id)),
   );
-  for (const item of result.Responses?.[store.tableName] ?? []) found.add(String(item.id));
-  // BatchGet may leave keys unprocessed under load: read those one by one.
-  for (const key of result.UnprocessedKeys?.[store.tableName]?.Keys ?? []) {
-    const item = await getItem(store, key as ItemKey);
-    if (item) found.add(String(item.id));
-  }
+  for (const item of items) found.add(String(item.id));
   const unknown = refs.flatMap((ref, i) => (found.has(ref.partner) ? [] : [fieldProblem(`${field}.${i}.partner`, 'partnerNotFound')]));
   if (unknown.length) throw new ValidationError(unknown);
 }
