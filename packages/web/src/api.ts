@@ -23,9 +23,18 @@ export class ReadError extends Error {
   constructor(
     readonly status: number,
     path: string,
+    /** The API's own Persian explanation (problem+json `detail` or `title`), when it sent one. */
+    readonly detail?: string,
   ) {
     super(`GET ${path} failed (${status || 'network error'})`);
   }
+}
+
+async function problemDetail(response: Response): Promise<string | undefined> {
+  const problem = parseJson(await response.text().catch(() => '')) as Partial<Problem> | undefined;
+  if (!problem || typeof problem !== 'object') return undefined;
+  const fieldMessages = problem.errors?.map((e) => e.message).join('؛ ');
+  return fieldMessages || problem.detail || problem.title;
 }
 
 /**
@@ -38,11 +47,15 @@ export class ReadError extends Error {
 const lastAnswers = new Map<string, { etag: string; body: unknown }>();
 const MAX_KEPT_ANSWERS = 16;
 
+/** A read that has not answered by then has failed: the page says so and asks again, it never waits forever. */
+export const READ_TIMEOUT_MS = 15_000;
+
 export async function getJson<T>(path: string, token?: string): Promise<T> {
   const kept = token ? undefined : lastAnswers.get(path);
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
+      signal: AbortSignal.timeout(READ_TIMEOUT_MS),
       headers: {
         accept: 'application/json',
         'accept-language': 'fa',
@@ -55,8 +68,13 @@ export async function getJson<T>(path: string, token?: string): Promise<T> {
     throw new ReadError(0, path);
   }
   if (response.status === 304 && kept) return kept.body as T;
-  if (!response.ok) throw new ReadError(response.status, path);
-  const body = (await response.json()) as T;
+  if (!response.ok) throw new ReadError(response.status, path, await problemDetail(response));
+  let body: T;
+  try {
+    body = (await response.json()) as T;
+  } catch {
+    throw new ReadError(response.status, path);
+  }
   const etag = response.headers.get('etag');
   if (!token && etag) keep(path, etag, body);
   return body;
@@ -91,8 +109,12 @@ export async function postJson<T>(path: string, body: unknown, { token, idempote
   } catch {
     return { ok: false, status: 0, problem: { status: 0 } };
   }
-  const text = await response.text().catch(() => '');
-  const parsed = parseJson(text);
+  return writeResult<T>(response);
+}
+
+/** A write's answer: its body, or its problem+json with the status. */
+async function writeResult<T>(response: Response): Promise<WriteResult<T>> {
+  const parsed = parseJson(await response.text().catch(() => ''));
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
   const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>;
   return { ok: false, status: response.status, problem: { ...problem, status: response.status } };
@@ -110,4 +132,31 @@ function parseJson(text: string): unknown {
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface ChangeOptions {
+  token: string;
+  /** The version the change was made against (its ETag, `"3"`): a newer one answers 412, never a lost edit. */
+  version: number;
+}
+
+/** A change to a stored record: `PATCH` (a correction) or `POST` (e.g. `/void`), with `If-Match`. */
+export async function changeJson<T>(method: 'PATCH' | 'POST', path: string, body: unknown, { token, version }: ChangeOptions): Promise<WriteResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'accept-language': 'fa',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'if-match': `"${version}"`,
+      },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, problem: { status: 0 } };
+  }
+  return writeResult<T>(response);
 }

@@ -13,4 +13,6 @@ interface ImportMetaEnv {
   readonly VITE_AUTH_URL?: string;
   /** AWS: the app client id the hosted sign-in issues tokens for. */
   readonly VITE_AUTH_CLIENT_ID?: string;
+  /** AWS: the token endpoint the hosted sign-in's code is exchanged at; by default derived from VITE_AUTH_URL (config.ts). */
+  readonly VITE_AUTH_TOKEN_URL?: string;
 }

@@ -1,5 +1,6 @@
 import { can } from '@abad/core/auth/principal';
 import { allowedProvinces, currentSession, ROLE_NAMES, signOut } from './auth/session.ts';
+import { returningHere } from './auth/return-to.ts';
 import { h, replaceChildren } from './dom.ts';
 import { FORMS } from './forms/registry.ts';
 
@@ -25,7 +26,7 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
         }`,
         h('button', { type: 'button', onclick: signOutAndLeave }, 'خروج'),
       )
-    : h('p', { class: 'who' }, link('#/sign-in', 'ورود کارکنان'));
+    : h('p', { class: 'who' }, returningHere(link('#/sign-in', 'ورود کارکنان')));
   replaceChildren(
     header,
     h('a', { class: 'brand', href: '#/' }, 'آباد'),
@@ -36,6 +37,10 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
         'ul',
         {},
         h('li', {}, link('#/', 'آمار استان‌ها')),
+        h('li', {}, link('#/projects', 'فهرست پروژه‌ها')),
+        h('li', {}, link('#/drives', 'پویش‌ها')),
+        h('li', {}, link('#/programmes', 'برنامه‌ها')),
+        session && can(session.principal, 'donation:write') ? h('li', {}, link('#/records', 'ثبت‌های من')) : null,
         forms.map((f) => h('li', {}, link(`#/forms/${f.slug}`, f.title))),
       ),
     ),
@@ -45,5 +50,5 @@ export function renderHeader(header: HTMLElement, currentHash: string): void {
 
 function signOutAndLeave(): void {
   signOut();
-  if (location.hash.startsWith('#/forms/')) location.hash = '#/';
+  if (location.hash.startsWith('#/forms/') || location.hash.startsWith('#/records')) location.hash = '#/';
 }

@@ -1,5 +1,4 @@
-import '@fontsource/vazirmatn/400.css';
-import '@fontsource/vazirmatn/700.css';
+import './fonts.css';
 import './styles.css';
 import { completeHostedSignIn } from './auth/hosted-sign-in.ts';
 import { onSessionChange } from './auth/session.ts';

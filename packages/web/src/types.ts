@@ -26,11 +26,24 @@ export interface ProvinceFiguresJson extends FiguresJson {
   updatedAt: string | null;
 }
 
+/** What the API says it applied (`slice` in GET /provinces and GET /provinces/{code}). */
+export interface SliceJson {
+  from?: string;
+  to?: string;
+  /** The snapshot days a period's figures were actually computed between (the history may not reach the bounds). */
+  fromSnapshot?: string;
+  toSnapshot?: string;
+  programme?: string;
+  drive?: string;
+  category?: string;
+}
+
 /** GET /provinces: the 31 provinces, what was recorded for the whole country (`IR`), and the sum of all. */
 export interface ProvincesResponse {
   provinces: (ProvinceFiguresJson & { province: Province })[];
   country: ProvinceFiguresJson;
   national: FiguresJson & { updatedAt?: string | null };
+  slice?: SliceJson;
 }
 
 export interface CountyFiguresJson extends FiguresJson {
@@ -47,6 +60,7 @@ export interface PlaceProgrammeJson extends ProvinceFiguresJson {
 export interface ProvinceDetailResponse extends ProvinceFiguresJson {
   counties: CountyFiguresJson[];
   programmes: PlaceProgrammeJson[];
+  slice?: SliceJson;
 }
 
 /** GET /provinces/{code}/counties: every county of the catalogue, zeros where nothing is recorded. */

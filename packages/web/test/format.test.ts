@@ -98,3 +98,15 @@ describe('Persian calendar', () => {
     expect(new Date(isoDateToMoment('2025-03-21')).toISOString().slice(0, 10)).toBe('2025-03-21');
   });
 });
+
+describe('periods', () => {
+  it('turns a Jalali year, season and month into inclusive ISO dates and Persian names', async () => {
+    const { parsePeriod } = await import('../src/format/periods.ts');
+    expect(parsePeriod('1403')).toEqual({ code: '1403', from: '2024-03-20', to: '2025-03-20', label: 'سال ۱۴۰۳' });
+    expect(parsePeriod('1403-S3')).toEqual({ code: '1403-S3', from: '2024-09-22', to: '2024-12-20', label: 'پاییز ۱۴۰۳' });
+    expect(parsePeriod('1402-12')).toEqual({ code: '1402-12', from: '2024-02-20', to: '2024-03-19', label: 'اسفند ۱۴۰۲' });
+    expect(parsePeriod('1403-13')).toBeUndefined();
+    expect(parsePeriod('2024')).toBeUndefined();
+    expect(parsePeriod(null)).toBeUndefined();
+  });
+});

@@ -32,3 +32,20 @@ describe('map outlines → ISO 3166-2:IR', () => {
     for (const shape of MAP_PROVINCE_SHAPES) expect(shape.d).toMatch(/^M[\d.]/);
   });
 });
+
+describe('the map legend', () => {
+  it('names, for each shade, exactly the values the map paints in it', async () => {
+    const { classBreaks, shadeFor } = await import('../src/views/iran-map.ts');
+    for (const max of [1n, 2n, 3n, 7n, 100n, 4_482n]) {
+      const breaks = classBreaks(max);
+      expect(breaks[0]!.from, `max ${max}`).toBe(1n);
+      expect(breaks.at(-1)!.to, `max ${max}`).toBe(max);
+      for (let v = 1n; v <= max; v += max > 200n ? 37n : 1n) {
+        const inClass = breaks.filter((c) => c.from <= v && v <= c.to);
+        expect(inClass, `value ${v} of ${max}`).toHaveLength(1);
+        expect(inClass[0]!.color).toBe(shadeFor(v, max));
+      }
+    }
+    expect(classBreaks(0n)).toEqual([]);
+  });
+});

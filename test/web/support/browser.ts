@@ -41,7 +41,7 @@ export interface OpenPage {
 export async function openPage(
   browser: Browser,
   hash: string,
-  options: { token?: string; viewport?: { width: number; height: number }; now?: number } = {},
+  options: { token?: string; viewport?: { width: number; height: number }; now?: number /** Another stack than the suite's. */; baseUrl?: string } = {},
 ): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'fa-IR', timezoneId: 'Asia/Tehran' });
   // The page's clock stands still at `now` (its timers still run), so a test decides what time of day it is.
@@ -53,7 +53,7 @@ export async function openPage(
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   if (options.token) await page.addInitScript((token) => sessionStorage.setItem('abad.token', token), options.token);
-  await page.goto(new URL(`/${hash}`, inject('apiUrl')).toString());
+  await page.goto(new URL(`/${hash}`, options.baseUrl ?? inject('apiUrl')).toString());
   await page.locator('#page-title').waitFor();
   return { page, context, errors, close: () => context.close() };
 }

@@ -9,6 +9,7 @@ import { dateField } from './date-field.ts';
 import { amountField, countField, selectField, textField, type Field } from './fields.ts';
 import { controlForm } from './form-controller.ts';
 import { crossFieldRules } from './rules.ts';
+import { receiptNumber } from '../views/receipt.ts';
 import { goodsField } from './goods-field.ts';
 import { partnersField } from './partners-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
@@ -81,7 +82,12 @@ export function distributionForm(session: Session): HTMLFormElement {
         distributedAt: distributedAt.value(),
       }),
     success: (d) =>
-      h('p', {}, `توزیع ${d.packages === undefined ? '' : `${faNumber(d.packages)} بسته `}میان ${faNumber(d.households)} خانوار در ${placeLabel(d)} ثبت شد.`),
+      h(
+        'div',
+        {},
+        h('p', {}, `توزیع ${d.packages === undefined ? '' : `${faNumber(d.packages)} بسته `}میان ${faNumber(d.households)} خانوار در ${placeLabel(d)} ثبت شد.`),
+        receiptNumber(d.id),
+      ),
     afterSuccess: () => {
       for (const field of [packages, households, value, items, partners]) field.reset();
     },

@@ -10,6 +10,7 @@ import { amountField, checkboxField, radioField, textField, type Field } from '.
 import { compact } from './compact.ts';
 import { controlForm } from './form-controller.ts';
 import { crossFieldRules } from './rules.ts';
+import { receiptNumber } from '../views/receipt.ts';
 import { goodsField } from './goods-field.ts';
 import { countyField, driveField, provinceField } from './shared-fields.ts';
 
@@ -85,7 +86,8 @@ export function donationForm(session: Session): HTMLFormElement {
         receivedAt: receivedAt.value(),
       });
     },
-    success: (donation) => h('p', {}, `کمک ${tomanInWords(toman(donation.amountToman))} در ${placeLabel(donation)} ثبت شد.`),
+    success: (donation) =>
+      h('div', {}, h('p', {}, `کمک ${tomanInWords(toman(donation.amountToman))} در ${placeLabel(donation)} ثبت شد.`), receiptNumber(donation.id)),
     afterSuccess: () => {
       for (const field of [amount, items, donorName, donorPhone, anonymous]) field.reset();
       syncKind();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ValidationError } from '@abad/core/errors';
 import { parseInput } from '@abad/core/validation/parse';
-import { newIdempotencyKey, postJson, type FieldError, type Problem } from '../api.ts';
+import { newIdempotencyKey, postJson, type FieldError, type Problem, type WriteResult } from '../api.ts';
 import { h, replaceChildren } from '../dom.ts';
 import type { Field } from './fields.ts';
 
@@ -40,6 +40,10 @@ export interface FormSpec<S extends z.ZodType, R> {
    * mistake at once, «پیشرفت ۱۰۰٪» beside «عنوان لازم است».
    */
   rules?: (body: Record<string, unknown>) => FieldError[];
+  /** How to send instead of an idempotent POST: a correction's PATCH with If-Match. */
+  send?: (endpoint: string, body: Record<string, unknown>, token: string) => Promise<WriteResult<R>>;
+  /** A refusal the form explains itself (a newer version, 412); true when it did. */
+  explain?: (problem: Problem) => boolean;
 }
 
 export interface FormController {
@@ -134,6 +138,7 @@ export function controlForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): FormC
   };
 
   const showProblem = (problem: Problem) => {
+    if (spec.explain?.(problem)) return;
     if (problem.status === 422 && problem.errors?.length) {
       showErrors(problem.errors, problem.detail ?? 'درخواست فیلدهای نامعتبر دارد', true);
       return;
@@ -197,7 +202,7 @@ export function controlForm<S extends z.ZodType, R>(spec: FormSpec<S, R>): FormC
       setBusy(true);
       idempotencyKey ??= newIdempotencyKey();
       try {
-        const result = await postJson<R>(endpoint, body, { token, idempotencyKey });
+        const result = spec.send ? await spec.send(endpoint, body, token) : await postJson<R>(endpoint, body, { token, idempotencyKey });
         if (result.ok) {
           idempotencyKey = undefined;
           spec.afterSuccess?.();

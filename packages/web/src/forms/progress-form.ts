@@ -13,8 +13,11 @@ import { controlForm } from './form-controller.ts';
 import { outputsField } from './outputs-field.ts';
 import { provinceField } from './shared-fields.ts';
 
-/** POST /projects/{id}/progress: a field report of physical progress. */
-export function progressForm(session: Session): HTMLFormElement {
+/**
+ * POST /projects/{id}/progress: a field report of physical progress. On a project's own page
+ * the project is given (`fixed`): no province or project to choose, and `onRecorded` redraws it.
+ */
+export function progressForm(session: Session, fixed?: { project: ProjectJson; onRecorded: () => void }): HTMLFormElement {
   const province = provinceField(session.principal);
   const project = selectField({ name: 'project', label: 'پروژه', required: true, placeholder: 'پروژه را انتخاب کنید' });
   const progress = percentField({ name: 'progressPercent', label: 'پیشرفت فیزیکی (درصد)', required: true, hint: 'از ۰ تا ۱۰۰؛ مثلاً ۸۲٫۵' });
@@ -43,19 +46,21 @@ export function progressForm(session: Session): HTMLFormElement {
       project.setError('فهرست پروژه‌ها دریافت نشد؛ صفحه را دوباره باز کنید.');
     }
   };
-  province.select.addEventListener('change', () => void loadProjects());
-  void loadProjects();
+  if (!fixed) {
+    province.select.addEventListener('change', () => void loadProjects());
+    void loadProjects();
+  }
 
   const form = h(
     'form',
     { class: 'record-form', 'aria-labelledby': 'page-title' },
-    h('fieldset', { class: 'group' }, h('legend', {}, 'پروژه'), province.element, project.element),
+    fixed ? null : h('fieldset', { class: 'group' }, h('legend', {}, 'پروژه'), province.element, project.element),
     h('fieldset', { class: 'group' }, h('legend', {}, 'گزارش'), progress.element, reportedAt.element, note.element),
     outputs.element,
     h('div', { class: 'actions' }, submit),
   );
 
-  const fields = (): Field[] => [province, project, progress, reportedAt, note, outputs, ...outputs.rowFields()];
+  const fields = (): Field[] => [...(fixed ? [] : [province, project]), progress, reportedAt, note, outputs, ...outputs.rowFields()];
   controlForm<typeof progressReportInput, { report: { progressPercent: number }; project: ProjectJson }>({
     form,
     submit,
@@ -63,14 +68,15 @@ export function progressForm(session: Session): HTMLFormElement {
     fields,
     token: () => session.token,
     endpoint: () => {
-      const id = project.value();
+      const id = fixed?.project.id ?? project.value();
       return id ? `/projects/${encodeURIComponent(id)}/progress` : { field: 'project', message: 'پروژه را انتخاب کنید' };
     },
     collect: () => compact({ progressPercent: progress.value(), note: note.value(), reportedAt: reportedAt.value(), outputs: outputs.value() }),
     success: ({ report, project: p }) => h('p', {}, `پیشرفت ${faPercent(report.progressPercent)} برای «${faText(p.title)}» ثبت شد.`),
     afterSuccess: () => {
       for (const field of [progress, note, outputs]) field.reset();
-      void loadProjects();
+      if (fixed) fixed.onRecorded();
+      else void loadProjects();
     },
   });
   return form;

@@ -1,6 +1,6 @@
 import { PROVINCES, type ProvinceCode } from '@abad/core/places/provinces';
 import { h, svg } from '../dom.ts';
-import { faCompact, faNumber, faToman } from '../format/numbers.ts';
+import { faCompactMoney, faNumber, faToman } from '../format/numbers.ts';
 import { MAP_LABELS, MAP_PROVINCE_SHAPES, MAP_SEAS, MAP_TEXT_LABELS, MAP_VIEW_BOX } from '../map/iran-map-data.ts';
 import { MAP_KEY_TO_ISO } from '../map/province-ids.ts';
 import type { FigureDef } from './figures.ts';
@@ -24,6 +24,17 @@ export function shadeFor(value: bigint, max: bigint): string {
   if (value <= 0n || max <= 0n) return ZERO;
   const step = Number((value * BigInt(SHADES.length)) / (max + 1n));
   return SHADES[Math.min(step, SHADES.length - 1)]!;
+}
+
+/** The values each shade stands for (shadeFor's steps), lowest first; steps no whole value falls in are left out. */
+export function classBreaks(max: bigint): { color: string; from: bigint; to: bigint }[] {
+  if (max <= 0n) return [];
+  const steps = BigInt(SHADES.length);
+  const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
+  return SHADES.map((color, i) => {
+    const from = ceilDiv(BigInt(i) * (max + 1n), steps);
+    return { color, from: from < 1n ? 1n : from, to: ceilDiv(BigInt(i + 1) * (max + 1n), steps) - 1n };
+  }).filter((c) => c.from <= c.to);
 }
 
 export function iranMap(open: (code: ProvinceCode) => void): IranMap {
@@ -93,8 +104,9 @@ export function iranMap(open: (code: ProvinceCode) => void): IranMap {
     ),
   );
 
-  const legend = h('div', { class: 'map-legend', 'aria-hidden': 'true' });
-  const element = h('div', { class: 'map-wrap' }, map, info, legend);
+  const legend = h('ul', { class: 'map-legend', 'data-testid': 'map-legend' });
+  const legendTitle = h('p', { class: 'legend-title' });
+  const element = h('div', { class: 'map-wrap' }, map, info, h('div', { class: 'legend' }, legendTitle, legend));
 
   return {
     element,
@@ -106,14 +118,16 @@ export function iranMap(open: (code: ProvinceCode) => void): IranMap {
         path.setAttribute('fill', shadeFor(next.get(code) ?? 0n, max));
         path.setAttribute('aria-label', describe(code));
       }
+      const amount = (v: bigint) => (nextFigure.money ? faCompactMoney(v) : faNumber(v));
+      const entry = (color: string, text: string) => {
+        const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+        swatch.style.backgroundColor = color;
+        return h('li', {}, swatch, text);
+      };
+      legendTitle.textContent = `راهنمای رنگ‌ها: ${nextFigure.label}`;
       legend.replaceChildren(
-        h('span', {}, faNumber(0)),
-        ...[ZERO, ...SHADES].map((color) => {
-          const swatch = h('span', { class: 'swatch' });
-          swatch.style.backgroundColor = color;
-          return swatch;
-        }),
-        h('span', {}, nextFigure.money ? faToman(max) : faCompact(max)),
+        entry(ZERO, 'صفر (چیزی ثبت نشده)'),
+        ...classBreaks(max).map((c) => entry(c.color, c.from === c.to ? amount(c.from) : `${amount(c.from)} تا ${amount(c.to)}`)),
       );
       if (shown) show(shown);
     },

@@ -24,9 +24,17 @@ export function cellText(figure: FigureDef, value: bigint): string {
   return figure.money ? faCompactMoney(value) : faCount(value);
 }
 
-export function provinceTable(): ProvinceTable {
-  let sortKey: SortKey = 'name';
-  let descending = false;
+/** A table's order as it sits in the page's address: `budget-desc`, `name-asc`. */
+export function parseSort(text: string | null | undefined, keys: readonly string[]): { key: string; descending: boolean } | undefined {
+  const match = /^(\w+)-(asc|desc)$/.exec(text ?? '');
+  if (!match || !keys.includes(match[1]!)) return undefined;
+  return { key: match[1]!, descending: match[2] === 'desc' };
+}
+
+export function provinceTable(options: { sort?: string | null; onSort?: (sort: string) => void } = {}): ProvinceTable {
+  const initial = parseSort(options.sort, ['name', ...FIGURES.map((f) => f.key)]);
+  let sortKey: SortKey = initial?.key ?? 'name';
+  let descending = initial?.descending ?? false;
   let data: ProvincesResponse | undefined;
   const rows = new Map<ProvinceCode, HTMLTableRowElement>();
   const headers = new Map<SortKey, HTMLTableCellElement>();
@@ -39,6 +47,7 @@ export function provinceTable(): ProvinceTable {
         sortKey = key;
         descending = key !== 'name'; // the biggest figures first; names alphabetically
       }
+      options.onSort?.(`${sortKey}-${descending ? 'desc' : 'asc'}`);
       render();
     });
     const th = h('th', { scope: 'col', 'data-sort-key': key }, button);

@@ -2,12 +2,12 @@ import { ROLES, type Role } from '@abad/core/auth/principal';
 import { PROVINCES } from '@abad/core/places/provinces';
 import { API_BASE } from '../config.ts';
 import { h, replaceChildren, uid } from '../dom.ts';
-import { hostedSignInConfigured, hostedSignInUrl } from '../auth/hosted-sign-in.ts';
+import { hostedSignInConfigured, hostedSignInControl } from '../auth/hosted-sign-in.ts';
 import { ROLE_NAMES, currentSession, signIn, signOut } from '../auth/session.ts';
 import type { View } from './view.ts';
 
 /**
- * `#/sign-in`. In AWS: a link to the identity provider's hosted sign-in. Locally: the
+ * `#/sign-in`. In AWS: the identity provider's hosted sign-in (code flow with PKCE). Locally: the
  * development sign-in — pick a role and provinces and the local runtime's issuer signs a token
  * (`POST /dev/token`, served only by `npm start`, never by the deployed API).
  */
@@ -25,7 +25,7 @@ export function signInPage(next: string): View {
       return;
     }
     if (hostedSignInConfigured) {
-      main.append(h('p', {}, h('a', { class: 'button', href: hostedSignInUrl() }, 'ورود با حساب سازمانی')));
+      main.append(hostedSignInControl(next));
       return;
     }
     main.append(devSignInForm(next));

@@ -22,6 +22,15 @@ export function trendChart(points: readonly TrendPoint[], figure: FigureDef): HT
   if (points.length === 0) {
     return h('p', { class: 'notice', 'data-testid': 'trend-empty' }, 'هنوز تاریخچه‌ای ثبت نشده است؛ به‌روزرسانی روزانه هر روز یک نقطه به این نمودار می‌افزاید.');
   }
+  if (points.length === 1) {
+    // One day is a point, not a trend: say so, with the one value there is.
+    const only = points[0]!;
+    return h(
+      'p',
+      { class: 'notice', 'data-testid': 'trend-too-short' },
+      `برای رسم روند دست‌کم دو روز تاریخچه لازم است؛ تاکنون تنها ${faDate(only.date)} ثبت شده است (${figure.label}: ${show(only.value)}).`,
+    );
+  }
   const times = points.map((p) => Date.parse(`${p.date}T00:00:00Z`));
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);
@@ -45,7 +54,7 @@ export function trendChart(points: readonly TrendPoint[], figure: FigureDef): HT
       svg('circle', { cx: x(times[i]!).toFixed(1), cy: y(p.value).toFixed(1), r: 3.5, class: 'dot' }, svg('title', {}, `${faDate(p.date)}: ${show(p.value)}`)),
     ),
     svg('text', { x: PAD.left, y: H - 10, class: 'tick', 'text-anchor': 'start' }, faDate(first.date, 'short')),
-    points.length > 1 ? svg('text', { x: W - PAD.right, y: H - 10, class: 'tick', 'text-anchor': 'end' }, faDate(last.date, 'short')) : null,
+    svg('text', { x: W - PAD.right, y: H - 10, class: 'tick', 'text-anchor': 'end' }, faDate(last.date, 'short')),
   );
   const table = h(
     'details',
