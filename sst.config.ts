@@ -3,7 +3,8 @@
 /**
  * The SST app (SST 4.17.1, pinned in package.json). Infrastructure lives in stacks/; each
  * module is imported inside run(), as SST documents for splitting a config, because the `sst`,
- * `aws` and `random` globals exist only there. Deploy-time settings: stacks/config.ts.
+ * `aws` and `random` globals exist only there. Deploy-time settings: stacks/config.ts and
+ * stacks/throttling.ts.
  *
  * Stage `prod` keeps its data: removal `retain` (the table and the user pool survive
  * `sst remove`), `protect` (`sst remove --stage prod` refuses to run), and deletion
@@ -26,6 +27,7 @@ export default $config({
   },
   async run() {
     const { readDeployConfig } = await import('./stacks/config');
+    const { readThrottling } = await import('./stacks/throttling');
     const { createTable } = await import('./stacks/table');
     const { createCursorSecret } = await import('./stacks/functions');
     const { createTokenIssuer } = await import('./stacks/auth');
@@ -41,7 +43,7 @@ export default $config({
     // The pages and the API share one origin (stacks/web.ts); its URL is the sign-in's callback.
     const router = createRouter();
     const issuer = createTokenIssuer(config, { siteUrl: router.url });
-    const api = createApi(shared, { issuer, corsOrigins: config.webOrigins });
+    const api = createApi(shared, { issuer, corsOrigins: config.webOrigins, throttling: readThrottling() });
     const aggregator = createAggregator(shared);
     const refresh = createRefresh(shared);
     const web = createWeb({ router, apiUrl: api.api.url, issuer });

@@ -1,7 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { PROVINCES, createDocumentClient, type ProvinceCode } from '@abad/core';
+import { PROVINCES, countiesOf, createDocumentClient, type ProvinceCode } from '@abad/core';
 import { scopes } from '@abad/core/aggregation/scopes';
 import { indexPartitions, keys, partitionQuery } from '@abad/core/table/keys';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
@@ -35,7 +35,6 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const PROVINCE: ProvinceCode = 'IR-23';
 const PROJECTS_IN_PROVINCE = 40;
 const PAGE_LIMIT = 100;
-const COUNTIES = ['مرکز', 'شمال', 'جنوب', 'غرب', 'شرق'];
 
 function readCount(): number {
   const raw = process.env.BENCH_READS;
@@ -99,6 +98,10 @@ export async function seed(stack: LocalStack, signal: AbortSignal, progress: (li
   const writes: (() => Promise<unknown>)[] = [];
   for (const { code } of PROVINCES) {
     const projects = code === PROVINCE ? PROJECTS_IN_PROVINCE : 3;
+    // Five counties of the province's catalogue (a county outside it is refused).
+    const counties = countiesOf(code)
+      .slice(0, 5)
+      .map((c) => c.name);
     for (let i = 0; i < projects; i++) {
       writes.push(() =>
         post(stack, '/projects', admin, {
@@ -106,7 +109,7 @@ export async function seed(stack: LocalStack, signal: AbortSignal, progress: (li
           category: i % 2 ? 'housing' : 'school',
           programme: 'سنجش',
           province: code,
-          county: COUNTIES[i % COUNTIES.length],
+          county: counties[i % counties.length],
           budgetToman: 1_000_000_000 + i,
           jobsCreated: i,
           progressPercent: (i * 17) % 101,
@@ -116,7 +119,7 @@ export async function seed(stack: LocalStack, signal: AbortSignal, progress: (li
     }
     for (let i = 0; i < 2; i++) {
       writes.push(() =>
-        post(stack, '/donations', admin, { driveId, province: code, county: COUNTIES[i], kind: 'cash', amountToman: 5_000_000 + i, channel: 'صندوق' }),
+        post(stack, '/donations', admin, { driveId, province: code, county: counties[i % counties.length], kind: 'cash', amountToman: 5_000_000 + i, channel: 'صندوق' }),
       );
     }
   }

@@ -7,12 +7,13 @@ export interface TokenIssuer {
   /** The user pool and its web client, when the stack created them (the default). */
   cognito?: { userPool: sst.aws.CognitoUserPool; client: ReturnType<sst.aws.CognitoUserPool['addClient']> };
   /**
-   * The hosted sign-in the web pages send users to (OAuth 2 implicit flow: the ID token comes
-   * back in the URL fragment): its authorize endpoint and the client id. Built into the site as
-   * VITE_AUTH_URL and VITE_AUTH_CLIENT_ID. Absent with an external issuer unless
-   * ABAD_OIDC_SIGN_IN_URL is set.
+   * The hosted sign-in the web pages send users to (OAuth 2 authorization code flow with PKCE:
+   * the code comes back in the query, the pages exchange it at the token endpoint for the ID
+   * token; no token is ever in a URL): its authorize and token endpoints and the client id.
+   * Built into the site as VITE_AUTH_URL, VITE_AUTH_TOKEN_URL and VITE_AUTH_CLIENT_ID. Absent
+   * with an external issuer unless ABAD_OIDC_SIGN_IN_URL is set.
    */
-  signIn?: { url: $util.Input<string>; clientId: $util.Input<string> };
+  signIn?: { url: $util.Input<string>; tokenUrl: $util.Input<string>; clientId: $util.Input<string> };
 }
 
 /** The claims the handlers read (role and provinces), as Cognito custom attributes. */
@@ -34,11 +35,11 @@ const CUSTOM_ATTRIBUTES = [
  */
 export function createTokenIssuer(config: DeployConfig, web: { siteUrl?: $util.Input<string> } = {}): TokenIssuer {
   if (config.oidc) {
-    const { issuer, audiences, signInUrl, clientId } = config.oidc;
+    const { issuer, audiences, signInUrl, tokenUrl, clientId } = config.oidc;
     return {
       issuer,
       audiences,
-      ...(signInUrl ? { signIn: { url: signInUrl, clientId: clientId ?? audiences[0]! } } : {}),
+      ...(signInUrl && tokenUrl ? { signIn: { url: signInUrl, tokenUrl, clientId: clientId ?? audiences[0]! } } : {}),
     };
   }
 
@@ -66,7 +67,7 @@ export function createTokenIssuer(config: DeployConfig, web: { siteUrl?: $util.I
     },
   });
 
-  // Where the hosted sign-in may send the ID token back: the site's own page (the pages send
+  // Where the hosted sign-in may send the code back: the site's own page (the pages send
   // `redirect_uri` = origin + path, i.e. `https://…/`, which Cognito compares exactly), and the
   // configured origins.
   const origins = config.webOrigins.filter((origin) => origin !== '*');
@@ -78,8 +79,10 @@ export function createTokenIssuer(config: DeployConfig, web: { siteUrl?: $util.I
         args.readAttributes = ['email', 'email_verified', 'name', ...CUSTOM_ATTRIBUTES.map((a) => `custom:${a.name}`)];
         args.writeAttributes = ['email', 'name'];
         args.explicitAuthFlows = ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-        // implicit: the web pages' hosted sign-in (`response_type=token`, packages/web/src/auth).
-        args.allowedOauthFlows = ['implicit', 'code'];
+        // The web pages' hosted sign-in: the authorization code flow with PKCE
+        // (`response_type=code`, packages/web/src/auth/hosted-sign-in.ts). Not the implicit flow,
+        // which puts the token in the URL (deprecated by RFC 9700).
+        args.allowedOauthFlows = ['code'];
         args.allowedOauthScopes = ['openid', 'email', 'profile'];
         args.preventUserExistenceErrors = 'ENABLED';
         return undefined;
@@ -92,16 +95,33 @@ export function createTokenIssuer(config: DeployConfig, web: { siteUrl?: $util.I
     issuer: $interpolate`https://${endpoint}`,
     audiences: [client.id],
     cognito: { userPool, client },
-    signIn: { url: $interpolate`${userPool.domainUrl!}/oauth2/authorize`, clientId: client.id },
+    signIn: { url: $interpolate`${userPool.domainUrl!}/oauth2/authorize`, tokenUrl: $interpolate`${userPool.domainUrl!}/oauth2/token`, clientId: client.id },
   };
 }
 
 /**
+ * The origin of the hosted sign-in's token endpoint, for the pages' Content-Security-Policy
+ * (stacks/web.ts): known before the user pool exists, since the router that sends that policy is
+ * created first. With Cognito, `https://<prefix>.auth.<region>.amazoncognito.com` (the user
+ * pool's `domainUrl`, from the same prefix and region); with an external issuer, its token URL's
+ * origin; none without a hosted sign-in.
+ */
+export function signInTokenOrigin(config: DeployConfig): $util.Output<string | undefined> {
+  if (config.oidc) return $output(config.oidc.tokenUrl ? new URL(config.oidc.tokenUrl).origin : undefined);
+  const region = aws.getRegionOutput().region;
+  return $interpolate`https://${hostedDomainPrefix()}.auth.${region}.amazoncognito.com`;
+}
+
+let domainPrefix: { stage: string; prefix: $util.Output<string> } | undefined;
+
+/**
  * The Cognito domain prefix: unique in the region across all accounts, so the app and stage
  * plus a random suffix kept in the stage's state. Lowercase letters, digits and hyphens, at most
- * 63 characters, and never "aws", "amazon" or "cognito" (Cognito refuses them).
+ * 63 characters, and never "aws", "amazon" or "cognito" (Cognito refuses them). One per
+ * evaluation (the router's security headers and the user pool both need it).
  */
 function hostedDomainPrefix(): $util.Output<string> {
+  if (domainPrefix?.stage === $app.stage) return domainPrefix.prefix;
   const suffix = new random.RandomString('UsersDomainSuffix', { length: 8, special: false, upper: false }).result;
   const base = `${$app.name}-${$app.stage}`
     .toLowerCase()
@@ -109,5 +129,7 @@ function hostedDomainPrefix(): $util.Output<string> {
     .replace(/[^a-z0-9-]+/g, '-')
     .slice(0, 50)
     .replace(/-+$/, '');
-  return $interpolate`${base}-${suffix}`;
+  const prefix = $interpolate`${base}-${suffix}`;
+  domainPrefix = { stage: $app.stage, prefix };
+  return prefix;
 }

@@ -1,6 +1,7 @@
 import { FIGURES_MAX_AGE_SECONDS } from '../packages/functions/src/http/public-figures';
 import { routes } from '../packages/functions/src/http/routes';
-import type { TokenIssuer } from './auth';
+import { signInTokenOrigin, type TokenIssuer } from './auth';
+import { type DeployConfig, readDeployConfig } from './config';
 
 /**
  * The web pages (packages/web: the Persian dashboard and forms, static files built with Vite),
@@ -71,8 +72,47 @@ export const AUTHENTICATED_READ_PATHS = [...new Set(routes.filter((r) => r.metho
 export const CACHING_DISABLED_POLICY_ID = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
-/** The one origin of the pages and the API (created first: its URL is the site's address). */
-export function createRouter() {
+/**
+ * The security headers of every answer of the router, as `npm start` sends them with the pages
+ * (packages/local/src/static-site.ts; a test checks the two agree): the pages load only their own
+ * scripts, styles and fonts and connect only to their own origin and the identity provider's token
+ * endpoint (the hosted sign-in exchanges its code there), may not be framed, send no Referer.
+ */
+export function pageContentSecurityPolicy(connectSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The one origin of the pages and the API (created first: its URL is the site's address and
+ * the hosted sign-in's callback). Its security headers name the token endpoint's origin, which
+ * does not depend on the router (auth.ts).
+ */
+export function createRouter(config: DeployConfig = readDeployConfig()) {
+  const tokenOrigin = signInTokenOrigin(config);
+  const pageHeaders = new aws.cloudfront.ResponseHeadersPolicy('PageHeadersPolicy', {
+    comment: 'Abad pages: Content-Security-Policy and the other security headers npm start sends',
+    securityHeadersConfig: {
+      contentSecurityPolicy: {
+        contentSecurityPolicy: $output(tokenOrigin).apply((origin) => pageContentSecurityPolicy(origin ? [origin] : [])),
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: 'DENY', override: true },
+      referrerPolicy: { referrerPolicy: 'no-referrer', override: true },
+      strictTransportSecurity: { accessControlMaxAgeSec: 31_536_000, includeSubdomains: false, preload: false, override: true },
+    },
+  });
   const publicFigures = new aws.cloudfront.CachePolicy('PublicFiguresCachePolicy', {
     comment: 'Abad public figures: one answer for every viewer, kept as long as the API allows',
     minTtl: 0,
@@ -86,7 +126,7 @@ export function createRouter() {
       enableAcceptEncodingGzip: true,
     },
   });
-  return new sst.aws.Router('Router', {
+  const router = new sst.aws.Router('Router', {
     transform: {
       cachePolicy: (args) => {
         args.parametersInCacheKeyAndForwardedToOrigin = $resolve([args.parametersInCacheKeyAndForwardedToOrigin]).apply(([parameters]) => ({
@@ -96,15 +136,24 @@ export function createRouter() {
         return undefined;
       },
       // Behaviors by path, each like the default one (the same routing function sends the
-      // request to the API), with its own caching.
+      // request to the API), with its own caching. Every behavior compresses (`compress: true`,
+      // SST's default, with cache policies that allow Brotli and gzip) and sends the pages'
+      // security headers.
       cdn: (args) => {
-        args.orderedCacheBehaviors = $resolve([args.defaultCacheBehavior, publicFigures.id]).apply(([base, policyId]) =>
-          orderedBehaviors(base as DefaultBehavior, policyId as string),
+        const base = $resolve([args.defaultCacheBehavior, pageHeaders.id]).apply(([behavior, headersId]) => ({
+          ...(behavior as DefaultBehavior),
+          compress: true,
+          responseHeadersPolicyId: headersId as string,
+        }));
+        args.defaultCacheBehavior = base;
+        args.orderedCacheBehaviors = $resolve([base, publicFigures.id]).apply(([behavior, policyId]) =>
+          orderedBehaviors(behavior as DefaultBehavior, policyId as string),
         );
         return undefined;
       },
     },
   });
+  return router;
 }
 
 type DefaultBehavior = aws.types.input.cloudfront.DistributionDefaultCacheBehavior;
@@ -133,8 +182,9 @@ export type WebRouter = ReturnType<typeof createRouter>;
 
 /**
  * Routes the API's paths to the API and deploys the site behind the same router. The site is
- * built with the identity provider's hosted sign-in (VITE_AUTH_URL, VITE_AUTH_CLIENT_ID) when
- * there is one; in AWS the pages never use the local `/dev/token`.
+ * built with the identity provider's hosted sign-in (VITE_AUTH_URL, VITE_AUTH_TOKEN_URL,
+ * VITE_AUTH_CLIENT_ID: the code flow with PKCE) when there is one; in AWS the pages never use
+ * the local `/dev/token` or `/dev/oauth2/*`.
  */
 export function createWeb(args: { router: WebRouter; apiUrl: $util.Output<string>; issuer: TokenIssuer }) {
   const { router, apiUrl, issuer } = args;
@@ -154,7 +204,7 @@ export function createWeb(args: { router: WebRouter; apiUrl: $util.Output<string
     environment: {
       // Empty: the API is the page's own origin.
       VITE_API_URL: '',
-      ...(issuer.signIn ? { VITE_AUTH_URL: issuer.signIn.url, VITE_AUTH_CLIENT_ID: issuer.signIn.clientId } : {}),
+      ...(issuer.signIn ? { VITE_AUTH_URL: issuer.signIn.url, VITE_AUTH_TOKEN_URL: issuer.signIn.tokenUrl, VITE_AUTH_CLIENT_ID: issuer.signIn.clientId } : {}),
     },
   });
 

@@ -1,6 +1,7 @@
 import type { ProvinceCode, Role } from '@abad/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, tokenFor } from '../support/api.ts';
+import { eventually } from '../support/eventually.ts';
 import { createDrive, distributionBody, donationBody, projectBody } from '../support/fixtures.ts';
 
 /**
@@ -157,5 +158,71 @@ describe('authorization matrix: role × own/other province × write endpoint', (
     const provincial = await tokenFor('admin', [OWN]);
     expect((await api('/drives', { token: provincial, body: { name: 'پویش ملی', startDate: '2026-01-01' } })).status).toBe(403);
     expect((await api('/drives', { token: admin, body: { name: 'پویش ملی', startDate: '2026-01-01' } })).status).toBe(201);
+  });
+});
+
+/**
+ * A project's move is a write in two provinces: the one it leaves and the one it enters. The
+ * caller must be allowed in both (and `IR`, the country, needs `*`); a refused move writes
+ * nothing, and an allowed one moves the project's figures from one province to the other.
+ */
+describe('authorization matrix: moving a project between provinces', () => {
+  type Place = ProvinceCode | 'IR';
+  const patchProvince = (token: string, id: string, province: Place) =>
+    api(`/projects/${id}`, { method: 'PATCH', token, body: { province }, headers: { 'if-match': '"1"' } });
+  const project = async (id: string) => (await api(`/projects/${id}`)).body as { province: Place; version: number };
+  const projectFigures = async (code: Place) => (await api(`/provinces/${code}`)).body.projects as { total: number; budgetToman: string };
+  /** Longer than the API's one-second memory of the figures and the aggregator's lag: earlier writes have landed. */
+  const settle = () => new Promise((r) => setTimeout(r, 1_500));
+
+  /** Moves a new project of `from` into `to` as `token`, and checks the figures of both follow. */
+  async function moveAndFollow(token: string, from: ProvinceCode, to: Place) {
+    const budget = 7_000_000_000n + BigInt(Math.floor(Math.random() * 1_000_000));
+    const created = await api('/projects', { token: admin, body: projectBody(from, { budgetToman: String(budget) }) });
+    expect(created.status).toBe(201);
+    await settle();
+    const before = { from: await projectFigures(from), to: await projectFigures(to) };
+    const moved = await patchProvince(token, created.body.id, to);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ province: to, version: 2 });
+    const delta = (now: { total: number; budgetToman: string }, then: { total: number; budgetToman: string }) => ({
+      total: now.total - then.total,
+      budgetToman: BigInt(now.budgetToman) - BigInt(then.budgetToman),
+    });
+    const after = await eventually(
+      async () => ({ from: await projectFigures(from), to: await projectFigures(to) }),
+      (a) => delta(a.from, before.from).total === -1 && delta(a.to, before.to).total === 1,
+      10_000,
+    );
+    expect(delta(after.from, before.from)).toEqual({ total: -1, budgetToman: -budget });
+    expect(delta(after.to, before.to)).toEqual({ total: 1, budgetToman: budget });
+  }
+
+  beforeAll(async () => {
+    admin = await tokenFor('admin', '*');
+  });
+
+  it('an editor of IR-13 may not move a project of IR-13 into IR-19, nor one of IR-19 into IR-13: 403, nothing written', async () => {
+    const editor = await tokenFor('editor', [OWN]);
+    for (const [from, to] of [
+      [OWN, OTHER],
+      [OTHER, OWN],
+    ] as const) {
+      const { id } = await newProject(from);
+      const refused = await patchProvince(editor, id, to);
+      expect(refused.status, `${from} → ${to}`).toBe(403);
+      expect(await project(id), `${from} → ${to}`).toMatchObject({ province: from, version: 1 });
+    }
+  });
+
+  it('an editor of both may, and the figures of both provinces follow the move', async () => {
+    await moveAndFollow(await tokenFor('editor', [OWN, OTHER]), OWN, OTHER);
+  });
+
+  it('into the country (IR) only with *: an editor of both provinces may not, an editor of * may', async () => {
+    const { id } = await newProject(OWN);
+    expect((await patchProvince(await tokenFor('editor', [OWN, OTHER]), id, 'IR')).status).toBe(403);
+    expect(await project(id)).toMatchObject({ province: OWN, version: 1 });
+    await moveAndFollow(await tokenFor('editor', '*'), OWN, 'IR');
   });
 });

@@ -9,6 +9,7 @@ import { keys } from '../../packages/core/src/table/keys.ts';
 import { FIGURES_MAX_AGE_SECONDS } from '../../packages/functions/src/http/public-figures.ts';
 import { routes } from '../../packages/functions/src/http/routes.ts';
 import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
+import { contentSecurityPolicy, PAGE_HEADERS } from '../../packages/local/src/static-site.ts';
 import { ARCHITECTURE, NODE_RUNTIME, RUNTIME_PROVIDED } from '../../stacks/bundle.ts';
 import { ROOT, startSstHarness, type DeclaredResource, type Evaluation } from './sst-offline.ts';
 
@@ -583,10 +584,14 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(builder.inputs.environment).toEqual({
         VITE_API_URL: '',
         VITE_AUTH_URL: 'https://abad-prod-mockrand.auth.us-east-1.amazoncognito.com/oauth2/authorize',
+        VITE_AUTH_TOKEN_URL: 'https://abad-prod-mockrand.auth.us-east-1.amazoncognito.com/oauth2/token',
         VITE_AUTH_CLIENT_ID: `${client.name}-id`,
       });
-      // What the pages' hosted sign-in asks for (packages/web/src/auth/hosted-sign-in.ts): response_type=token, scope openid.
-      expect(client.inputs.allowedOauthFlows).toContain('implicit');
+      // What the pages' hosted sign-in asks for (packages/web/src/auth/hosted-sign-in.ts): the
+      // authorization code flow with PKCE, scope openid, as a public client (no secret in a page);
+      // never the implicit flow, which hands the token over in the URL (RFC 9700).
+      expect(client.inputs.allowedOauthFlows).toEqual(['code']);
+      expect(client.inputs.generateSecret ?? false).toBe(false);
       expect(client.inputs.allowedOauthFlowsUserPoolClient).toBe(true);
       expect(client.inputs.allowedOauthScopes).toContain('openid');
       expect(client.inputs.supportedIdentityProviders).toEqual(['COGNITO']);
@@ -608,6 +613,8 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(one(dev, 'command:local:Command', 'SiteBuilder').inputs.environment).toEqual({
         VITE_API_URL: '',
         VITE_AUTH_URL: OIDC_SIGN_IN,
+        // Keycloak's pair: …/protocol/openid-connect/auth and …/token (ABAD_OIDC_TOKEN_URL when not derivable).
+        VITE_AUTH_TOKEN_URL: 'https://login.example.org/protocol/openid-connect/token',
         VITE_AUTH_CLIENT_ID: 'abad-api',
       });
       expect(all(dev, 'aws:cognito/userPoolDomain:UserPoolDomain')).toEqual([]);
@@ -615,7 +622,10 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
 
     it('serves the site and the API from one CloudFront origin: the API’s first path segments to the API, the rest to the site', () => {
       const prefixes = [...new Set(routes.map((r) => `/${r.path.split('/')[1]}`))].sort();
-      expect(prefixes).toEqual([
+      // A list's exports (`/projects.csv`, `/projects.xlsx`) are prefixes of their own: `/projects` never takes `/projects.csv`.
+      const exports = prefixes.filter((p) => /\.(csv|xlsx)$/.test(p));
+      for (const p of exports) expect(prefixes, p).toContain(p.replace(/\.(csv|xlsx)$/, ''));
+      expect(prefixes.filter((p) => !exports.includes(p))).toEqual([
         '/distributions',
         '/donations',
         '/drives',
@@ -734,6 +744,40 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         const behavior = behaviorFor(prod, samplePath(route.path));
         const policy = cachePolicyOf(prod, behavior);
         if (policy) expect(policy.inputs.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items, route.path).toContain('authorization');
+      }
+    });
+
+    it('compresses every answer it may (Brotli or gzip) and sends the pages’ security headers, connect-src naming the token endpoint', () => {
+      const tokenOrigin = (e: Evaluation) => new URL(one(e, 'command:local:Command', 'SiteBuilder').inputs.environment.VITE_AUTH_TOKEN_URL).origin;
+      expect(tokenOrigin(prod)).toBe('https://abad-prod-mockrand.auth.us-east-1.amazoncognito.com');
+      expect(tokenOrigin(dev)).toBe('https://login.example.org');
+      for (const e of [prod, dev]) {
+        const distribution = one(e, 'aws:cloudfront/distribution:Distribution');
+        const headers = one(e, 'aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy');
+        const behaviors = [distribution.inputs.defaultCacheBehavior, ...(distribution.inputs.orderedCacheBehaviors ?? [])];
+        expect(behaviors.length).toBeGreaterThan(1);
+        for (const behavior of behaviors) {
+          const where = behavior.pathPattern ?? 'default';
+          expect(behavior.compress, where).toBe(true);
+          expect(behavior.responseHeadersPolicyId, where).toBe(`${headers.name}-id`);
+          // CloudFront compresses what its cache policy lets it keep per coding. CachingDisabled (the
+          // reads behind a token, answered no-store) cannot allow codings: those go as the API sends them.
+          const policy = cachePolicyOf(e, behavior);
+          if (policy) {
+            expect(policy.inputs.parametersInCacheKeyAndForwardedToOrigin, where).toMatchObject({
+              enableAcceptEncodingBrotli: true,
+              enableAcceptEncodingGzip: true,
+            });
+          } else expect(behavior.cachePolicyId, where).toBe(CACHING_DISABLED);
+        }
+        // The same policy `npm start` sends with the pages, plus the token endpoint the hosted sign-in posts the code to.
+        const config = headers.inputs.securityHeadersConfig;
+        expect(config.contentSecurityPolicy).toEqual({ contentSecurityPolicy: contentSecurityPolicy([tokenOrigin(e)]), override: true });
+        expect(config.contentSecurityPolicy.contentSecurityPolicy).toContain(`connect-src 'self' ${tokenOrigin(e)};`);
+        expect(config.frameOptions).toEqual({ frameOption: PAGE_HEADERS['x-frame-options'], override: true });
+        expect(config.referrerPolicy).toEqual({ referrerPolicy: PAGE_HEADERS['referrer-policy'], override: true });
+        expect(config.contentTypeOptions).toEqual({ override: true });
+        expect(config.strictTransportSecurity).toMatchObject({ accessControlMaxAgeSec: 31_536_000, override: true });
       }
     });
   });

@@ -46,6 +46,8 @@ export * from './store/indicators.ts';
 export * from './store/plans.ts';
 export * from './aggregation/counter-names.ts';
 export * from './aggregation/read-programmes.ts';
+export * from './aggregation/figure-slices.ts';
+export * from './aggregation/read-slices.ts';
 export * from './places/counties.ts';
 export * from './places/resolve-county.ts';
 export * from './aggregation/indicator-use.ts';

@@ -7,6 +7,8 @@ import { routes, type Route } from '../src/http/routes.ts';
  * built from its own entry (a copy-pasted `routeOf('GET /donations')` in donations/get.ts would
  * give it the list's auth and schemas), and the document must be buildable from the table alone.
  */
+const EXPORT_TYPES = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
 describe('the route table', () => {
   it.each(routes.map((route) => [`${route.method} ${route.path}`, route] as const))('%s: its handler module is built from this entry', async (_key, route) => {
     const file = new URL(`../src/http/${route.handler}.ts`, import.meta.url).href;
@@ -32,6 +34,9 @@ describe('the route table', () => {
       const responses = document.paths[route.path]![route.method.toLowerCase()]!.responses;
       const success = responses[String(route.response.status)]!;
       if (route.response.status === 204) expect(success.content).toBeUndefined();
+      // An export is a file (CSV or XLSX), its schema a string.
+      else if (route.response.export)
+        expect(Object.keys(success.content ?? {}), `${route.method} ${route.path}`).toEqual([EXPORT_TYPES[route.response.export]]);
       else expect(success.content?.['application/json']?.schema.$ref, `${route.method} ${route.path}`).toMatch(/^#\/components\/schemas\/\w+$/);
     }
   });

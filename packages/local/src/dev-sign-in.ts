@@ -1,3 +1,4 @@
+import { isLoopbackAddress, isLoopbackHost, isSameLoopbackOrigin } from './loopback.ts';
 import type { Language } from '@abad/core';
 import { languageOf } from '@abad/functions/http/request';
 import type { HttpResponse } from './api-gateway-response.ts';
@@ -19,7 +20,7 @@ export const DEV_TOKEN_PATH = '/dev/token';
 export async function devToken(issuer: Issuer, request: SiteRequest): Promise<HttpResponse> {
   const language = languageOf({ headers: { 'accept-language': request.headers['accept-language'] } });
   const refuse = (status: number, message: Message) => problem(status, message[language]);
-  if (!isLoopback(request.remoteAddress)) return refuse(403, REFUSALS.notThisMachine);
+  if (!isLoopbackAddress(request.remoteAddress)) return refuse(403, REFUSALS.notThisMachine);
   // DNS rebinding: a page of evil.example, its name re-pointed at 127.0.0.1, reaches this port
   // from the developer's browser as a same-origin request, yet its Host still says evil.example.
   const host = request.headers.host;
@@ -28,7 +29,7 @@ export async function devToken(issuer: Issuer, request: SiteRequest): Promise<Ht
   // origin's pages (and local tools) can ask. A declared foreign Origin is refused outright.
   // `null` is what this origin's own pages send (their Referrer-Policy is no-referrer).
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null' && !isSameLoopbackOrigin(origin, host)) return refuse(403, REFUSALS.originNotThisSite);
+  if (!isSameLoopbackOrigin(origin, host)) return refuse(403, REFUSALS.originNotThisSite);
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, REFUSALS.notJson);
   let input: { role?: unknown; provinces?: unknown; subject?: unknown };
   try {
@@ -75,31 +76,6 @@ const REFUSALS = {
   role: { fa: 'نقش (role) باید admin، editor، operator یا viewer باشد.', en: 'role must be admin, editor, operator or viewer.' },
   provinces: { fa: 'استان‌ها (provinces) باید «*» یا فهرستی از کدهای ISO 3166-2:IR باشد.', en: 'provinces must be "*" or a list of ISO 3166-2:IR codes.' },
 } satisfies Record<string, Message>;
-
-function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.replace(/^::ffff:/, '');
-  return v4.startsWith('127.') || address === '::1';
-}
-
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-/** `localhost`, 127.0.0.0/8 or `[::1]`, with or without a port: the names of this machine. */
-const LOOPBACK_HOST = new RegExp(`^(?:localhost|127(?:\\.${OCTET}){3}|\\[::1\\])(?::\\d{1,5})?$`, 'i');
-
-function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOST.test(host);
-}
-
-/** An Origin that is exactly an http(s) origin on a loopback host, the one the request's Host names. */
-function isSameLoopbackOrigin(origin: string, host: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false; // not a URL: not an origin this sign-in serves
-  }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin && isLoopbackHost(url.host) && url.host === host.toLowerCase();
-}
 
 function problem(status: number, detail: string): HttpResponse {
   return {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { toEventV2 } from './api-gateway-event.ts';
 import { fromResultV2, gatewayError, type HttpResponse } from './api-gateway-response.ts';
 import type { Issuer } from './issuer.ts';
+import { compress, isCompressibleType, MIN_COMPRESSIBLE_BYTES, negotiateCoding, varyOnAcceptEncoding } from './compression.ts';
 import { createLambdaContext } from './lambda-context.ts';
 import { readBody } from './read-body.ts';
 import { createRouter } from './route-match.ts';
@@ -27,6 +28,16 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Local runtime only: answers requests no route matches (the web pages, the development sign-in; see static-site.ts). */
   site?: SiteHandler;
+  /**
+   * Brotli or gzip for text responses of 1,000 bytes or more when the client takes it (default
+   * true), as CloudFront compresses the API's answers in AWS; false sends every body as it is.
+   */
+  compression?: boolean;
+  /**
+   * False drops `If-None-Match` and `If-Modified-Since` from every request before it reaches a
+   * handler or the site, so nothing is ever a 304 (the benchmark's baseline). Default true.
+   */
+  conditionalGets?: boolean;
 }
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -35,8 +46,10 @@ export const OPENID_CONFIGURATION_PATH = '/.well-known/openid-configuration';
 export function createHttpServer(options: HttpServerOptions): Server {
   const { issuer, loadHandler, timeoutMs = 30_000, maxBodyBytes = 10 * 1024 * 1024, log = () => {} } = options;
   const route = createRouter(options.routes);
+  const compression = options.compression !== false;
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<HttpResponse> {
+    if (options.conditionalGets === false) withoutConditionalGets(req);
     const method = req.method ?? 'GET';
     const [rawPath = '/', rawQueryString = ''] = splitOnce(req.url ?? '/', '?');
 
@@ -54,7 +67,14 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (!segments) return gatewayError(400, 'Bad Request');
     const match = route(method, segments);
     if (!match) {
-      const page = await options.site?.({ method, path: rawPath, headers: req.headers, body: read.body, remoteAddress: req.socket.remoteAddress });
+      const page = await options.site?.({
+        method,
+        path: rawPath,
+        query: rawQueryString,
+        headers: req.headers,
+        body: read.body,
+        remoteAddress: req.socket.remoteAddress,
+      });
       return page ?? gatewayError(404, 'Not Found');
     }
 
@@ -107,18 +127,49 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const started = Date.now();
     const requestId = apiGatewayRequestId();
     handle(req, res, requestId)
+      .then((response) => (compression ? compressed(req, response) : response))
       .catch((error: unknown) => {
         log(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return gatewayError(500, 'Internal Server Error');
       })
       .then((response) => {
-        write(res, response, requestId, log);
+        write(res, response, requestId, log, req.method === 'HEAD');
         log(`${req.method} ${req.url} → ${response.statusCode} (${Date.now() - started} ms)`);
       });
   });
 }
 
-function write(res: ServerResponse, response: HttpResponse, requestId: string, log: (line: string) => void): void {
+/**
+ * The response as CloudFront would pass it on (`compress: true`): a text body of 1,000 bytes
+ * or more in Brotli or gzip when the client takes either, with `Vary: Accept-Encoding`. Bodies
+ * that already have a coding (the site's files, compressed once in static-site.ts) go as they
+ * are. The API's JSON is compressed per response (Brotli 5, gzip 6: fast settings); its ETag
+ * stays the handler's, the body's hash, in any coding (CloudFront would make it weak).
+ */
+async function compressed(req: IncomingMessage, response: HttpResponse): Promise<HttpResponse> {
+  const { headers, body } = response;
+  if (headers['content-encoding'] || body.length < MIN_COMPRESSIBLE_BYTES || !isCompressibleType(headers['content-type'])) return response;
+  const varied = { ...headers };
+  varyOnAcceptEncoding(varied);
+  const coding = negotiateCoding(req.headers['accept-encoding']);
+  const smaller = coding && (await compress(body, coding, 'fast'));
+  if (!coding || !smaller || smaller.length >= body.length) return { ...response, headers: varied };
+  return { ...response, headers: { ...varied, 'content-encoding': coding }, body: smaller };
+}
+
+/** The baseline without conditional requests: the validators a GET could carry are dropped, from the parsed and the raw headers. */
+function withoutConditionalGets(req: IncomingMessage): void {
+  const dropped = new Set(['if-none-match', 'if-modified-since']);
+  for (const name of dropped) delete req.headers[name];
+  const raw: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (!dropped.has(req.rawHeaders[i]!.toLowerCase())) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
+}
+
+/** Writes a response; a HEAD gets the headers of the GET, Content-Length included, and no body. */
+function write(res: ServerResponse, response: HttpResponse, requestId: string, log: (line: string) => void, head = false): void {
   if (res.headersSent || res.destroyed) return;
   try {
     res.statusCode = response.statusCode;
@@ -128,7 +179,10 @@ function write(res: ServerResponse, response: HttpResponse, requestId: string, l
     const cookies = [...(response.headers['set-cookie'] ? [response.headers['set-cookie']] : []), ...response.cookies];
     if (cookies.length > 0) res.setHeader('set-cookie', cookies);
     res.setHeader('apigw-requestid', requestId);
-    res.end(response.body);
+    if (head) {
+      if (response.body.length > 0) res.setHeader('content-length', response.body.length);
+      res.end();
+    } else res.end(response.body);
   } catch (error) {
     // An invalid header name or value from a handler: API Gateway would also fail the request.
     log(`response could not be written: ${error instanceof Error ? error.message : String(error)}`);

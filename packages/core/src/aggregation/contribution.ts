@@ -157,9 +157,9 @@ function withoutZeros(counters: Counters): Counters {
  * What one stored item adds to which aggregates. Pure: the stream path applies
  * `contribution(new) − contribution(old)`, and the recount sums it over every item.
  * - a project: its place (province or `IR`), its county, its programme, and its place's
- *   breakdown (by its programme and by each of its partners);
- * - a donation: its place, county and drive; a distribution: those and its place's breakdown
- *   by partner;
+ *   breakdown (by its programme, by its category and by each of its partners);
+ * - a donation: its place, county and drive (and, in the drive's item, under its place); a
+ *   distribution: those and its place's breakdown by partner;
  * - a plan: its programme and its place's breakdown by programme (targets only).
  * A record touches each scope once, whatever it carries. Throws InvalidImageError when an item
  * of a counted type cannot be read.
@@ -177,6 +177,11 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
     const code = countyCodeOf(record);
     if (code) add(scopes.county(record.province, code), counters);
   };
+  /** The drive's totals, and the same under the record's place (`GET /provinces?drive=`). */
+  const addDrive = (record: { driveId: string; province: PlaceCode }, counters: Counters) => {
+    add(scopes.drive(record.driveId), counters);
+    add(scopes.drive(record.driveId), breakdownCounters('place', record.province, counters));
+  };
   const addPartners = (place: PlaceCode, refs: { partner: string }[], counters: Counters) => {
     for (const partner of partnerIds(refs)) add(scopes.breakdown(place), breakdownCounters('partner', partner, counters));
   };
@@ -193,6 +198,7 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
     addPlace(p, counters);
     add(scopes.programme(key), counters);
     add(scopes.breakdown(p.province), breakdownCounters('programme', key, counters));
+    add(scopes.breakdown(p.province), breakdownCounters('category', p.category, counters));
     addPartners(p.province, p.partners, counters);
   } else if (image.type === 'Donation') {
     const d = parse(donationImage, image);
@@ -203,12 +209,12 @@ export function contribution(image: Record<string, unknown> | undefined): Scoped
       ]),
     );
     addPlace(d, counters);
-    add(scopes.drive(d.driveId), counters);
+    addDrive(d, counters);
   } else {
     const d = parse(distributionImage, image);
     const counters = withoutZeros(distributionCounters(d));
     addPlace(d, counters);
-    add(scopes.drive(d.driveId), counters);
+    addDrive(d, counters);
     addPartners(d.province, d.partners, counters);
   }
   return result;

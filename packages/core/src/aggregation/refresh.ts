@@ -143,6 +143,28 @@ async function pruneMarks(store: Store, aggregate: StoredAggregate, olderThan: n
 
 /** Today's snapshot of every province (all 31, zero or not) and of `IR`, and the national rollup (their sum). */
 async function writeSnapshots(store: Store, current: Map<string, Counters>, date: string, now: Date): Promise<number> {
+  const { national, written } = await writeHistorySnapshots(store, current, date, now);
+  await store.doc.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...keys.aggregate(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) },
+    }),
+  );
+  return written;
+}
+
+/**
+ * One day's history from the province scopes' counters (`PROVINCE#<code>` → counters): the
+ * snapshot of every province (all 31, zero or not), of `IR` and of the nation (their sum).
+ * The refresh writes today's; the local demo loader (packages/local/src/demo/history.ts) past
+ * days', recounted from the records as they stood that day. Returns the national counters.
+ */
+export async function writeHistorySnapshots(
+  store: Store,
+  current: Map<string, Counters>,
+  date: string,
+  now: Date,
+): Promise<{ national: Counters; written: number }> {
   const national = new Map<string, bigint>();
   let written = 0;
   for (const place of PLACE_CODES) {
@@ -153,13 +175,7 @@ async function writeSnapshots(store: Store, current: Map<string, Counters>, date
     written++;
   }
   await putSnapshot(store, NATIONAL_SCOPE, date, national, now);
-  await store.doc.send(
-    new PutCommand({
-      TableName: store.tableName,
-      Item: { ...keys.aggregate(NATIONAL_SCOPE), type: 'Rollup', scope: NATIONAL_SCOPE, updatedAt: now.toISOString(), ...counterAttributes(national) },
-    }),
-  );
-  return written + 1;
+  return { national, written: written + 1 };
 }
 
 function counterAttributes(counters: Counters): Record<string, bigint> {

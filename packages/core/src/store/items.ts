@@ -175,6 +175,8 @@ export interface PageQuery {
   filters?: Record<string, string | number | readonly string[] | undefined>;
   /** `contains` filters: a string attribute holding a substring (a name key holding a search's key), or a set holding a value. */
   contains?: Record<string, string | undefined>;
+  /** A string attribute within inclusive bounds (ISO dates compare as strings); an unset bound is open. */
+  between?: { name: string; from?: string | undefined; to?: string | undefined };
   newestFirst?: boolean;
   limit: number;
   cursor?: string | undefined;
@@ -225,6 +227,17 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
     values[`:c${i}`] = value;
     filterParts.push(`contains(#c${i}, :c${i})`);
   });
+  if (query.between && (query.between.from !== undefined || query.between.to !== undefined)) {
+    names['#b'] = query.between.name;
+    if (query.between.from !== undefined) {
+      values[':bFrom'] = query.between.from;
+      filterParts.push('#b >= :bFrom');
+    }
+    if (query.between.to !== undefined) {
+      values[':bTo'] = query.between.to;
+      filterParts.push('#b <= :bTo');
+    }
+  }
 
   const items: Item[] = [];
   for (let trip = 0; trip < MAX_ROUND_TRIPS && items.length < query.limit; trip++) {

@@ -1,7 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { authorize, type Principal } from '../auth/principal.ts';
-import { ConflictError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
+import { tehranToday } from '../dates/jalali.ts';
+import { ConflictError, IdempotencyKeyReusedError, NotFoundError, ValidationError, VersionMismatchError } from '../errors.ts';
+import { readAllPages } from '../export/collect.ts';
+import { ruleMessage } from '../validation/messages.ts';
 import type { PlaceCode } from '../places/provinces.ts';
 import { resolveCounty, type CountyOfRecord } from '../places/resolve-county.ts';
 import { nameKey } from '../text/name-key.ts';
@@ -19,6 +22,7 @@ import {
   listingKey,
   newEntity,
   putNewEntityItem,
+  queryAll,
   queryPage,
   replaceItemAtVersion,
   withoutKeys,
@@ -53,12 +57,27 @@ function projectItem(project: Project, internal: Item = {}): Item {
     ...project,
     // A string set, so `GET /projects?partner=` filters with contains() (DynamoDB has no query into a list of maps).
     ...(partnerIds.length ? { [PARTNER_IDS]: new Set(partnerIds) } : {}),
+    ...registerAttributes(project),
     ...internal,
   };
 }
 
 /** The attribute a project's partner ids are kept in for the partner filter (not part of the entity). */
 const PARTNER_IDS = 'partnerIds';
+/** The name keys of a project's title and village, joined by `|` (which no name key holds): `GET /projects?q=` filters with contains(). */
+const SEARCH_KEY = 'searchKey';
+/** The day a project stands at in time: its start date, or the Tehran day it was registered: `GET /projects?from=&to=`. */
+const PERIOD_DATE = 'periodDate';
+/** What a project item carries for the register's filters, none of it part of the entity. */
+const REGISTER_ATTRIBUTES = [PARTNER_IDS, SEARCH_KEY, PERIOD_DATE] as const;
+
+/** The register's filter attributes of a project (written on every create, update and progress report). */
+export function registerAttributes(project: Pick<Project, 'title' | 'village' | 'startDate' | 'createdAt'>): Record<string, string> {
+  return {
+    [SEARCH_KEY]: [project.title, project.village ?? ''].map(nameKey).join('|'),
+    [PERIOD_DATE]: project.startDate ?? tehranToday(Date.parse(project.createdAt)),
+  };
+}
 
 /**
  * What a project names that the store checks against reference data before anything is
@@ -95,9 +114,10 @@ async function getProjectItem(store: Store, id: string): Promise<{ project: Proj
   return { project: entity, internal };
 }
 
-/** A stored project item as the entity (without keys and the partner filter's set). */
+/** A stored project item as the entity (without keys and the register's filter attributes). */
 function projectOf(item: Item): Project {
-  const { [PARTNER_IDS]: _partnerIds, ...project } = withoutKeys<Project & { [PARTNER_IDS]?: unknown }>(item);
+  const project = withoutKeys<Project & Record<(typeof REGISTER_ATTRIBUTES)[number], unknown>>(item);
+  for (const name of REGISTER_ATTRIBUTES) delete project[name];
   return project;
 }
 
@@ -146,30 +166,99 @@ export async function deleteProject(store: Store, principal: Principal, id: stri
   await deleteItemAtVersion(store, keys.project(id), expectedVersion ?? current.version, 'Project', id);
 }
 
-export interface ProjectQuery {
+/** The register's view of projects: `GET /projects` (one page) and its exports (every page). */
+export interface ProjectFilter {
   province?: PlaceCode;
+  /** A county of `province`, in any spelling (matched to the catalogue; unknown is 422 naming `county`). */
+  county?: string;
   status?: ProjectStatus;
   category?: ProjectCategory;
   programme?: string;
   /** Projects that name this partner (in any role). */
   partner?: string;
+  /** Words of the title or the village, in any spelling (compared by name key). */
+  q?: string;
+  /** ISO dates, inclusive: projects whose start date (or, lacking one, registration day in Tehran) falls within. */
+  from?: string;
+  to?: string;
+  /** `newest` (the default) or `oldest` first, by registration. */
+  order?: 'newest' | 'oldest';
+}
+
+export interface ProjectQuery extends ProjectFilter {
   limit: number;
   cursor?: string;
 }
 
 /**
- * Lists projects newest first, by the most selective index the query allows. A programme is
- * found by its name key, so every spelling of it lists the same projects.
+ * Lists projects newest (or oldest) first, by the most selective index the query allows. A
+ * programme is found by its name key, so every spelling of it lists the same projects; a
+ * county by the catalogue, so likewise; `q` by the name keys of title and village. The cursor
+ * is bound to every filter (queryPage's fingerprint).
  */
 export async function listProjects(store: Store, query: ProjectQuery): Promise<Page<Project>> {
-  const filters = { status: query.status, category: query.category };
+  let countyCode: string | undefined;
+  if (query.county !== undefined) {
+    if (!query.province) throw new ValidationError([{ field: 'province', rule: 'countyNeedsProvince', message: ruleMessage('countyNeedsProvince', 'en') }]);
+    countyCode = resolveCounty(query.province, query.county).countyCode;
+  }
+  const filters = { status: query.status, category: query.category, countyCode };
   const base = query.programme
     ? { ...indexPartitions.byProgramme(nameKey(query.programme), 'Project'), filters: { ...filters, province: query.province } }
     : query.province
       ? { ...indexPartitions.byProvince(query.province, 'Project'), filters }
       : { ...indexPartitions.byType('Project'), filters };
-  const page = await queryPage(store, { ...base, contains: { [PARTNER_IDS]: query.partner }, newestFirst: true, limit: query.limit, cursor: query.cursor });
+  const page = await queryPage(store, {
+    ...base,
+    contains: { [PARTNER_IDS]: query.partner, [SEARCH_KEY]: query.q === undefined ? undefined : nameKey(query.q) },
+    between: { name: PERIOD_DATE, from: query.from, to: query.to },
+    newestFirst: query.order !== 'oldest',
+    limit: query.limit,
+    cursor: query.cursor,
+  });
   return { ...page, items: page.items.map(projectOf) };
+}
+
+/** Every project of the register's view, in its order (an export): ExportTooLargeError above `max`. */
+export async function listAllProjects(store: Store, filter: ProjectFilter, max?: number): Promise<Project[]> {
+  return readAllPages((limit, cursor) => listProjects(store, { ...filter, limit, ...(cursor ? { cursor } : {}) }), max);
+}
+
+/**
+ * Writes the register's filter attributes onto projects stored before they existed (a project
+ * without them matches no `q`, `from` or `to`): each such project at the version read, so a
+ * concurrent change wins and is not undone (its own write carries them). Returns how many were
+ * written. Idempotent; run by the scheduled refresh and `npm run refresh`.
+ */
+export async function backfillProjectRegister(store: Store): Promise<number> {
+  const { partitionKeyName, partitionKey, index } = indexPartitions.byType('Project');
+  const stale = await queryAll(store, {
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    FilterExpression: 'attribute_not_exists(#search) OR attribute_not_exists(#period)',
+    ExpressionAttributeNames: { '#pk': partitionKeyName, '#search': SEARCH_KEY, '#period': PERIOD_DATE },
+    ExpressionAttributeValues: { ':pk': partitionKey },
+  });
+  let written = 0;
+  for (const item of stale) {
+    const attributes = registerAttributes(item as Project);
+    try {
+      await store.doc.send(
+        new UpdateCommand({
+          TableName: store.tableName,
+          Key: keys.project(item.id as string),
+          UpdateExpression: 'SET #search = :search, #period = :period',
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#search': SEARCH_KEY, '#period': PERIOD_DATE, '#version': 'version' },
+          ExpressionAttributeValues: { ':search': attributes[SEARCH_KEY], ':period': attributes[PERIOD_DATE], ':version': item.version },
+        }),
+      );
+      written++;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+  return written;
 }
 
 /** The status a project takes when a report brings it to `percent`. */

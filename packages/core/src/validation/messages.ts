@@ -84,6 +84,17 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
   quantityWithUnit: { en: () => 'Quantity and unit go together', fa: () => 'مقدار و واحد باید با هم وارد شوند' },
   targetBeforeStart: { en: () => 'The target date is before the start date', fa: () => 'تاریخ پایان پیش از تاریخ شروع است' },
   endBeforeStart: { en: () => 'The end date is before the start date', fa: () => 'تاریخ پایان پیش از تاریخ شروع است' },
+  // Slices of the province figures (aggregation/figure-slices.ts).
+  sliceOneDimension: {
+    en: (p) => `Figures are sliced by one of programme, drive and category at a time: ${String(p.parameter)} cannot be combined with ${String(p.other)}`,
+    fa: (p) =>
+      `آمار را هر بار فقط به یکی از برنامه، پویش یا دستهٔ پروژه می‌توان برش زد: «${SLICE_LABELS[String(p.parameter)] ?? ''}» با «${SLICE_LABELS[String(p.other)] ?? ''}» همراه نمی‌شود`,
+  },
+  slicePeriod: {
+    en: (p) => `A period (from, to) cannot be combined with ${String(p.parameter)}: the daily history is kept per province only`,
+    fa: (p) => `بازهٔ زمانی (از، تا) با برش «${SLICE_LABELS[String(p.parameter)] ?? ''}» همراه نمی‌شود: آمار روزانهٔ گذشته فقط برای هر استان نگه داشته می‌شود`,
+  },
+  periodNotBegun: { en: () => 'The period begins after today: it has no figures yet', fa: () => 'این بازه پس از امروز آغاز می‌شود و هنوز آماری ندارد' },
   emptyPatch: { en: () => 'Nothing to change', fa: () => 'هیچ فیلدی برای تغییر فرستاده نشده است' },
   inKindNeedsItems: { en: () => 'An in-kind donation lists its goods', fa: () => 'برای کمک غیرنقدی فهرست اقلام لازم است' },
   cashHasNoItems: { en: () => 'A cash donation has no goods', fa: () => 'کمک نقدی فهرست اقلام ندارد' },
@@ -135,7 +146,23 @@ const RULE_MESSAGES: Record<string, Record<Language, (params: Record<string, unk
     en: () => 'This partner is already named with this role',
     fa: () => 'این نهاد همکار با همین نقش پیش‌تر آمده است',
   },
+  countyNeedsProvince: {
+    en: () => 'A county is looked up within its province: give province too',
+    fa: () => 'شهرستان در استان خودش جست‌وجو می‌شود؛ استان را هم انتخاب کنید',
+  },
+  // Exports (export/collect.ts).
+  tooManyRows: {
+    en: (p) => `The export has more than ${String(p.max)} rows; narrow it with filters (province, status, period…)`,
+    fa: (p) => `این فهرست بیش از ${Number(p.max).toLocaleString('fa-IR')} ردیف دارد؛ آن را با پالایه‌ها (استان، وضعیت، بازهٔ زمانی…) کوچک‌تر کنید و دوباره بگیرید`,
+  },
+  exportTooLarge: {
+    en: () => 'The export is too large for one file; narrow it with filters (province, status, period…)',
+    fa: () => 'این فهرست برای یک پرونده بیش از اندازه بزرگ است؛ آن را با پالایه‌ها (استان، وضعیت، بازهٔ زمانی…) کوچک‌تر کنید و دوباره بگیرید',
+  },
 };
+
+/** The slices of the province figures, named in Persian. */
+const SLICE_LABELS: Record<string, string> = { programme: 'برنامه', drive: 'پویش', category: 'دستهٔ پروژه' };
 
 /** The project fields an indicator's actual is read from (indicators/catalogue.ts INDICATOR_FIELDS), named in Persian. */
 const INDICATOR_FIELD_NAMES: Record<string, string> = {

@@ -3,6 +3,8 @@ import { componentOf, jsonSchemaOf, namedJsonSchemas, type JsonSchema } from './
 import { problemSchema } from './problem-schema.ts';
 import { gatewayErrorSchema } from './http-schemas.ts';
 import { routes, type Route, type SuccessHeader } from './routes.ts';
+import { MAX_EXPORT_BODY_BYTES } from './table-export.ts';
+import { MAX_EXPORT_ROWS } from '@abad/core/export/table';
 
 /**
  * OpenAPI 3.1, generated from the route table alone: its schemas are the ones the handlers
@@ -135,7 +137,31 @@ const SUCCESS_HEADERS: Record<SuccessHeader, [name: string, header: { required: 
 /** Sent on every response to a request from an allowed origin (the web pages'). */
 const CORS_ORIGIN = { description: 'The allowed origin of the request (CORS)', schema: { type: 'string', maxLength: 2048 } };
 
+/** An export's file (table-export.ts): CSV text with a BOM, or an XLSX workbook; named by Content-Disposition. */
+function exportResponse(format: 'csv' | 'xlsx'): Record<string, unknown> {
+  const media = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const schema =
+    format === 'csv'
+      ? { type: 'string', maxLength: MAX_EXPORT_BODY_BYTES, description: 'UTF-8 with a BOM, CRLF, RFC 4180: Persian headers, then one row per item' }
+      : { type: 'string', contentMediaType: media, maxLength: MAX_EXPORT_BODY_BYTES, description: 'An Office Open XML workbook: one sheet, Persian headers' };
+  return {
+    200: {
+      description: `The whole view as a file (${format.toUpperCase()}); over ${MAX_EXPORT_ROWS} rows is 422`,
+      headers: {
+        'Content-Disposition': {
+          required: true,
+          description: 'attachment, with an ASCII filename and a Persian filename*',
+          schema: { type: 'string', maxLength: 1000, pattern: '^attachment; ' },
+        },
+        'Access-Control-Allow-Origin': CORS_ORIGIN,
+      },
+      content: { [media]: { schema } },
+    },
+  };
+}
+
 function successResponse(route: Route): Record<string, unknown> {
+  if (route.response.export) return exportResponse(route.response.export);
   const { status, body, headers = [] } = route.response;
   return {
     [status]: {
@@ -178,6 +204,7 @@ function errorResponses(route: Route): Record<string, unknown> {
   if (route.params) problem.add(404);
   if (route.body) [400, 409, 415, 422].forEach((s) => problem.add(s));
   if (route.query) [400, 422].forEach((s) => problem.add(s));
+  if (route.response.export) problem.add(422); // a view too large for one file
   if (route.idempotent) [400, 422].forEach((s) => problem.add(s));
   if (route.ifMatch) problem.add(412);
   if (route.ifMatch === 'required') problem.add(428);

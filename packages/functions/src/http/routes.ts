@@ -42,15 +42,19 @@ import { voidInput } from '../../../core/src/schemas/voiding.ts';
 import { healthSchema, openApiDocumentSchema } from './http-schemas.ts';
 import {
   countiesPath,
+  driveRecordExportQuery,
   driveRecordListQuery,
   historyPath,
   historyQuery,
   idPath,
   pageQuery,
+  partnerExportQuery,
   partnerListQuery,
   planListQuery,
   programmePath,
+  projectExportQuery,
   projectListQuery,
+  provinceFiguresQuery,
   provincePath,
 } from './request-schemas.ts';
 
@@ -86,8 +90,22 @@ export interface Route {
    * public-figures.ts; CloudFront keys it without Authorization: stacks/web.ts).
    */
   publicFigures?: true;
-  /** The success response; a schema is a named one (core/src/schemas/named.ts). */
-  response: { status: 200 | 201 | 204; body?: z.ZodType; headers?: readonly SuccessHeader[] };
+  /**
+   * The success response; a schema is a named one (core/src/schemas/named.ts). An export (open
+   * data: table-export.ts) has no JSON body but a file: `csv` (UTF-8 with a BOM) or `xlsx`.
+   */
+  response: { status: 200 | 201 | 204; body?: z.ZodType; headers?: readonly SuccessHeader[]; export?: 'csv' | 'xlsx' };
+}
+
+/**
+ * The exports of a list (open data), `GET <path>.csv` and `GET <path>.xlsx`: the same view as the
+ * JSON list (its filters, every page, none of its paging), by the same auth and role.
+ */
+function exportRoutes<const P extends string, const H extends string, const Extra extends Partial<Route>>(path: P, handler: H, summary: string, extra: Extra) {
+  return [
+    { method: 'GET', path: `${path}.csv`, handler: `${handler}-csv`, summary: `${summary} (CSV, UTF-8)`, response: { status: 200, export: 'csv' }, ...extra },
+    { method: 'GET', path: `${path}.xlsx`, handler: `${handler}-xlsx`, summary: `${summary} (XLSX)`, response: { status: 200, export: 'xlsx' }, ...extra },
+  ] as const;
 }
 
 export const routes = [
@@ -473,7 +491,9 @@ export const routes = [
     handler: 'provinces/list',
     auth: 'public',
     publicFigures: true,
-    summary: "Every province's live figures, what was recorded for the country (IR), and the national total",
+    summary:
+      "Every province's live figures, what was recorded for the country (IR), and the national total; or a slice of them (a period, a programme, a drive or a category)",
+    query: provinceFiguresQuery,
     response: { status: 200, body: allProvinceFiguresSchema },
   },
   {
@@ -482,8 +502,9 @@ export const routes = [
     handler: 'provinces/get',
     auth: 'public',
     publicFigures: true,
-    summary: 'One province (or IR) with its counties and programmes',
+    summary: 'One province (or IR) with its counties and programmes; or a slice of its figures (a period, a programme, a drive or a category)',
     params: provincePath,
+    query: provinceFiguresQuery,
     response: { status: 200, body: provinceWithCountiesSchema },
   },
   {
@@ -507,6 +528,35 @@ export const routes = [
     query: historyQuery,
     response: { status: 200, body: provinceHistorySchema },
   },
+
+  ...exportRoutes('/projects', 'projects/export', 'The project register as a file: the filtered view, every page', {
+    auth: 'public',
+    query: projectExportQuery,
+  }),
+  ...exportRoutes('/drives', 'drives/export', 'Every drive as a file', { auth: 'public' }),
+  ...exportRoutes('/partners', 'partners/export', 'The partner register as a file: the filtered view, every page', {
+    auth: 'public',
+    query: partnerExportQuery,
+  }),
+  ...exportRoutes('/programmes', 'programmes/export', 'Every programme with its figures as a file', { auth: 'public' }),
+  ...exportRoutes('/donations', 'donations/export', 'Donations of a province or drive as a file (never the donor)', {
+    auth: 'jwt',
+    action: 'donation:read',
+    query: driveRecordExportQuery,
+  }),
+  ...exportRoutes('/distributions', 'distributions/export', 'Distributions of a province or drive as a file', {
+    auth: 'jwt',
+    action: 'donation:read',
+    query: driveRecordExportQuery,
+  }),
+  ...exportRoutes('/provinces', 'provinces/export', 'The figures table of GET /provinces (IR and the national total too) as a file, sliced alike', {
+    auth: 'public',
+    query: provinceFiguresQuery,
+  }),
+  ...exportRoutes('/provinces/{code}/counties', 'provinces/counties-export', "Every county of the province's catalogue with its figures as a file", {
+    auth: 'public',
+    params: countiesPath,
+  }),
 ] as const satisfies readonly Route[];
 
 type Routes = (typeof routes)[number];
@@ -514,6 +564,9 @@ type Routes = (typeof routes)[number];
 /** `POST /donations`: a route's API Gateway route key. */
 export type RouteKey = KeyOf<Routes>;
 type KeyOf<R> = R extends Route ? `${R['method']} ${R['path']}` : never;
+
+/** The route keys of the exports (`GET /projects.csv` …): a file, not JSON. */
+export type ExportRouteKey = KeyOf<Extract<Routes, { response: { export: string } }>>;
 
 /** The entry of a route key, with its exact schemas. */
 export type RouteOf<K extends RouteKey> = K extends `${infer M} ${infer P}` ? Extract<Routes, { method: M; path: P }> : never;

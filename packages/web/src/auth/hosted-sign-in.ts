@@ -90,7 +90,7 @@ const RETURN_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri
  */
 export function completeHostedSignIn(): boolean {
   const params = new URLSearchParams(location.search);
-  if (!params.has('code') && !params.has('error')) return false;
+  if (!hostedSignInConfigured || (!params.has('code') && !params.has('error'))) return false;
   const code = params.get('code');
   const state = params.get('state');
   const providerError = params.get('error');
@@ -101,7 +101,7 @@ export function completeHostedSignIn(): boolean {
   // The code leaves the address bar (and the history entry) before anything else happens.
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}#/sign-in?next=${encodeURIComponent(next)}`);
 
-  if (!hostedSignInConfigured || !pending || state !== pending.state) {
+  if (!pending || state !== pending.state) {
     setStatus({ kind: 'failed', message: 'پاسخ سامانهٔ ورود با درخواست این زبانه جور نیست. دوباره وارد شوید.' });
     return true;
   }

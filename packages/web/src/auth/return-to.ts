@@ -8,7 +8,7 @@ const SIGN_IN = '#/sign-in';
 
 /** A page to return to: a route hash of this site other than the sign-in itself; anything else is the dashboard. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('#/') || next === SIGN_IN || next.startsWith(`${SIGN_IN}?`) || next.startsWith(`${SIGN_IN}/`)) return '#/';
+  if (!next?.startsWith('#/') || next === SIGN_IN || next.startsWith(`${SIGN_IN}?`) || next.startsWith(`${SIGN_IN}/`)) return '#/';
   return next;
 }
 

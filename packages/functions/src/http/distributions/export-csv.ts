@@ -1,0 +1,3 @@
+import { distributionsExportHandler } from './export.ts';
+
+export const handler = distributionsExportHandler('GET /distributions.csv');

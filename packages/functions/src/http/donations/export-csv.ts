@@ -1,0 +1,3 @@
+import { donationsExportHandler } from './export.ts';
+
+export const handler = donationsExportHandler('GET /donations.csv');

@@ -1,0 +1,3 @@
+import { drivesExportHandler } from './export.ts';
+
+export const handler = drivesExportHandler('GET /drives.xlsx');

@@ -1,0 +1,3 @@
+import { partnersExportHandler } from './export.ts';
+
+export const handler = partnersExportHandler('GET /partners.csv');

@@ -1,0 +1,3 @@
+import { programmesExportHandler } from './export.ts';
+
+export const handler = programmesExportHandler('GET /programmes.xlsx');

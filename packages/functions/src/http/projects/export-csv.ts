@@ -1,0 +1,3 @@
+import { projectsExportHandler } from './export.ts';
+
+export const handler = projectsExportHandler('GET /projects.csv');

@@ -1,0 +1,3 @@
+import { countiesExportHandler } from './counties-export.ts';
+
+export const handler = countiesExportHandler('GET /provinces/{code}/counties.xlsx');

@@ -1,0 +1,3 @@
+import { provincesExportHandler } from './export.ts';
+
+export const handler = provincesExportHandler('GET /provinces.csv');
