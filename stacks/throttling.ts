@@ -116,6 +116,8 @@ export const ROUTE_THROTTLES: Partial<Record<RouteKey, ThrottleClass>> = {
   'GET /donations.xlsx': 'exports',
   'GET /distributions.csv': 'exports',
   'GET /distributions.xlsx': 'exports',
+  'GET /provinces.csv': 'exports',
+  'GET /provinces.xlsx': 'exports',
   'GET /provinces/{code}/counties.csv': 'exports',
   'GET /provinces/{code}/counties.xlsx': 'exports',
 };

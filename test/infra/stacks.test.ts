@@ -11,6 +11,7 @@ import { routes } from '../../packages/functions/src/http/routes.ts';
 import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { contentSecurityPolicy, PAGE_HEADERS } from '../../packages/local/src/static-site.ts';
 import { ARCHITECTURE, NODE_RUNTIME, RUNTIME_PROVIDED } from '../../stacks/bundle.ts';
+import { THROTTLE_CLASSES } from '../../stacks/throttling.ts';
 import { ROOT, startSstHarness, type DeclaredResource, type Evaluation } from './sst-offline.ts';
 
 /**
@@ -460,7 +461,9 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       for (const route of routes) expect(lambdaFor(dev, routeHandler(route)).inputs.environment.variables.CORS_ORIGINS).toBe('*');
 
       const stage = one(prod, 'aws:apigatewayv2/stage:Stage');
-      expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+      // Per route, from stacks/throttling.ts (test/infra/throttling.test.ts); the default for a route the table lacks.
+      expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: THROTTLE_CLASSES.default.rateLimit, throttlingBurstLimit: THROTTLE_CLASSES.default.burstLimit });
+      expect(stage.inputs.routeSettings).toHaveLength(routes.length);
       const accessLog = one(prod, 'aws:cloudwatch/logGroup:LogGroup', 'ApiAccessLog');
       expect(accessLog.inputs.retentionInDays).toBe(90);
       expect(stage.inputs.accessLogSettings.destinationArn).toContain(accessLog.inputs.name);

@@ -224,4 +224,19 @@ describe("the dashboard's address", () => {
     expect(await again.page.getByLabel('برنامه').inputValue()).toBe(programme);
     expect(await again.page.getByLabel('شاخص نقشه').inputValue()).toBe('budget');
   }, 60_000);
+
+  it("a province page's slice is in its address too, and the page says what the slice leaves out", async () => {
+    const { page } = await open('#/province/IR-24?category=housing');
+    await page.getByTestId('slice-note').waitFor({ timeout: 15_000 });
+    const sliced = await eventually(
+      async () => (await api('/provinces/IR-24?category=housing')).body,
+      (body) => body.projects?.total >= 27,
+    );
+    await expect.poll(() => page.getByTestId('figure-projects').textContent(), { timeout: 10_000 }).toBe(fa.format(sliced.projects.total));
+    expect(await page.getByTestId('slice-note').textContent()).toContain('پروژه‌های مسکن محرومان');
+    // A category keeps no outputs: said as such, not as «nothing recorded».
+    expect(sliced.slice.without).toContain('outputs');
+    expect(await page.getByTestId('outputs').getByTestId('not-in-slice').isVisible()).toBe(true);
+    expect(await page.locator('.filters-box').getAttribute('open')).not.toBeNull();
+  }, 60_000);
 });

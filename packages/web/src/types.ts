@@ -28,14 +28,17 @@ export interface ProvinceFiguresJson extends FiguresJson {
 
 /** What the API says it applied (`slice` in GET /provinces and GET /provinces/{code}). */
 export interface SliceJson {
-  from?: string;
-  to?: string;
-  /** The snapshot days a period's figures were actually computed between (the history may not reach the bounds). */
-  fromSnapshot?: string;
-  toSnapshot?: string;
-  programme?: string;
-  drive?: string;
-  category?: string;
+  from?: string | null;
+  to?: string | null;
+  /** The day whose snapshot was subtracted (normally the day before `from`); null: counted from the first record. */
+  fromSnapshot?: string | null;
+  /** The day whose snapshot ends the period; null: the live figures. */
+  toSnapshot?: string | null;
+  programme?: string | null;
+  drive?: string | null;
+  category?: string | null;
+  /** Parts left empty in this slice (a province's counties and programmes; outputs by category). */
+  without?: string[];
 }
 
 /** GET /provinces: the 31 provinces, what was recorded for the whole country (`IR`), and the sum of all. */

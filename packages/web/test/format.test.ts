@@ -110,3 +110,18 @@ describe('periods', () => {
     expect(parsePeriod(null)).toBeUndefined();
   });
 });
+
+describe("a period's covered days", () => {
+  it('names the days the daily history really covers, only when they are not the period', async () => {
+    const { coveredDays } = await import('../src/views/slice-note.ts');
+    // The snapshot of the day before `from` and the live figures: the period itself.
+    expect(coveredDays({ from: '2025-03-21', to: '2025-06-21', fromSnapshot: '2025-03-20', toSnapshot: null })).toBeUndefined();
+    expect(coveredDays({ from: '2025-03-21', to: '2025-06-21', fromSnapshot: null, toSnapshot: '2025-06-21' })).toBeUndefined();
+    // The history starts later and ends earlier than the period.
+    expect(coveredDays({ from: '2025-03-21', to: '2025-06-21', fromSnapshot: '2025-04-02', toSnapshot: '2025-06-10' })).toEqual({
+      from: '2025-04-03',
+      to: '2025-06-10',
+    });
+    expect(coveredDays({ programme: 'مسکن' })).toBeUndefined();
+  });
+});

@@ -17,7 +17,7 @@ import {
   listingKey,
   newEntity,
   putNewEntityItem,
-  queryPage,
+  queryMergedPage,
   replaceItemAtVersion,
   withoutKeys,
   type Item,
@@ -56,9 +56,7 @@ function recordItem<T extends DriveRecordFields & { id: string; createdAt: strin
   const sortKey = listingKey(record);
   return {
     ...keyOf[type](record.id),
-    ...indexKeys.byProvince(record.province, type, sortKey),
-    ...indexKeys.byDrive(record.driveId, type, sortKey),
-    ...indexKeys.byType(type, sortKey),
+    ...indexKeys.driveRecord(type, record, sortKey),
     type,
     ...record,
     ...internal,
@@ -95,7 +93,7 @@ export async function createDriveRecord<F extends DriveRecordFields>(
 ): Promise<F & EntityMeta & VoidMarks> {
   authorize(principal, 'donation:write', fields.province);
   const place = resolveCounty(fields.province, fields.county);
-  await Promise.all([assertDriveAccepts(store, fields.driveId, fields.province), assertPartnersExist(store, fields.partners)]);
+  await Promise.all([assertDriveAccepts(store, fields.driveId, fields.province, { recent: true }), assertPartnersExist(store, fields.partners)]);
   const now = store.now().toISOString();
   const created = newEntity(fields, idempotencyKey);
   const record = { ...fields, ...place, id: created.id, version: 1, createdAt: now, updatedAt: now, createdBy: principal.subject };
@@ -231,20 +229,17 @@ export async function listDriveRecords<T>(store: Store, principal: Principal, ty
   authorize(principal, 'donation:read', ...(query.province ? [query.province] : []));
   const mine = principal.provinces;
   const onlyMine = mine === '*' ? undefined : mine;
-  let page: Page<Item>;
   const common = { newestFirst: true, limit: query.limit, cursor: query.cursor };
+  let page: Page<Item>;
+  // Each list reads every shard of its key, merged newest first (table/keys.ts, RECORD_SHARDS).
   if (query.driveId) {
-    page = await queryPage(store, {
-      ...indexPartitions.byDrive(query.driveId, type),
-      filters: { province: query.province ?? onlyMine },
-      ...common,
-    });
+    page = await queryMergedPage(store, { partitions: indexPartitions.byDrive(query.driveId, type), filters: { province: query.province ?? onlyMine }, ...common });
   } else {
     const province = query.province ?? (onlyMine?.length === 1 ? onlyMine[0] : undefined);
     if (province) {
-      page = await queryPage(store, { ...indexPartitions.byProvince(province, type), ...common });
+      page = await queryMergedPage(store, { partitions: indexPartitions.recordsByProvince(province, type), ...common });
     } else if (!onlyMine) {
-      page = await queryPage(store, { ...indexPartitions.byType(type), ...common });
+      page = await queryMergedPage(store, { partitions: indexPartitions.recordsByType(type), ...common });
     } else {
       throw new ValidationError([{ field: 'province', message: 'Name a province or a drive' }]);
     }

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type NativeAttributeValue, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { AlreadyExistsError, IdempotencyKeyReusedError, NotFoundError, VersionMismatchError } from '../errors.ts';
+import { AlreadyExistsError, IdempotencyKeyReusedError, InvalidCursorError, NotFoundError, VersionMismatchError } from '../errors.ts';
 import type { IndexName } from '../table/definition.ts';
-import { KEY_FIELDS, type ItemKey } from '../table/keys.ts';
+import { KEY_FIELDS, indexPosition, indexSortKey, startKeyAt, type IndexPartition, type IndexPosition, type ItemKey } from '../table/keys.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { REQUEST_HASH_ATTRIBUTE, idForIdempotencyKey, requestHash, type IdempotencyKey } from './idempotency.ts';
 import { newId } from './ids.ts';
@@ -41,8 +41,9 @@ export function internalAttributes(item: Item): Item {
   return item[REQUEST_HASH_ATTRIBUTE] === undefined ? {} : { [REQUEST_HASH_ATTRIBUTE]: item[REQUEST_HASH_ATTRIBUTE] };
 }
 
-export async function getItem(store: Store, key: ItemKey): Promise<Item | undefined> {
-  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+/** An item by its key: read strongly consistently unless `consistent` is false (half the read units, may miss a write of the last second). */
+export async function getItem(store: Store, key: ItemKey, consistent = true): Promise<Item | undefined> {
+  const result = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent }));
   return result.Item;
 }
 
@@ -190,16 +191,17 @@ export interface Page<T> {
 
 const MAX_ROUND_TRIPS = 8;
 
-/**
- * One page of a query. Filters are applied by DynamoDB; round trips continue until the page
- * is full or the partition is exhausted (bounded), so a selective filter does not yield
- * empty pages.
- */
-export async function queryPage(store: Store, query: PageQuery): Promise<Page<Item>> {
-  const fingerprint = { ...query, cursor: undefined, limit: undefined };
-  let start = query.cursor ? decodeCursor(store.cursorSecret, fingerprint, query.cursor) : undefined;
+/** The expressions of a query, its partition key aside (`:pk`, set per partition). */
+interface QueryExpressions {
+  keyCondition: string;
+  filter: string | undefined;
+  names: Record<string, string>;
+  values: Record<string, NativeAttributeValue>;
+}
+
+function queryExpressions(query: Omit<PageQuery, 'index' | 'partitionKey' | 'limit' | 'cursor'>): QueryExpressions {
   const names: Record<string, string> = { '#pk': query.partitionKeyName };
-  const values: Record<string, NativeAttributeValue> = { ':pk': query.partitionKey };
+  const values: Record<string, NativeAttributeValue> = {};
   let keyCondition = '#pk = :pk';
   if (query.sortKeyPrefix) {
     names['#sk'] = query.sortKeyPrefix.name;
@@ -238,7 +240,18 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
       filterParts.push('#b <= :bTo');
     }
   }
+  return { keyCondition, filter: filterParts.length ? filterParts.join(' AND ') : undefined, names, values };
+}
 
+/**
+ * One page of a query. Filters are applied by DynamoDB; round trips continue until the page
+ * is full or the partition is exhausted (bounded), so a selective filter does not yield
+ * empty pages.
+ */
+export async function queryPage(store: Store, query: PageQuery): Promise<Page<Item>> {
+  const fingerprint = { ...query, cursor: undefined, limit: undefined };
+  let start = query.cursor ? decodeCursor(store.cursorSecret, fingerprint, query.cursor) : undefined;
+  const { keyCondition, filter, names, values } = queryExpressions(query);
   const items: Item[] = [];
   for (let trip = 0; trip < MAX_ROUND_TRIPS && items.length < query.limit; trip++) {
     const result = await store.doc.send(
@@ -246,9 +259,9 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
         TableName: store.tableName,
         IndexName: query.index,
         KeyConditionExpression: keyCondition,
-        FilterExpression: filterParts.length ? filterParts.join(' AND ') : undefined,
+        FilterExpression: filter,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: { ...values, ':pk': query.partitionKey },
         ExclusiveStartKey: start,
         ScanIndexForward: !query.newestFirst,
         Limit: query.limit - items.length,
@@ -259,6 +272,119 @@ export async function queryPage(store: Store, query: PageQuery): Promise<Page<It
     if (!start) break;
   }
   return start ? { items, cursor: encodeCursor(store.cursorSecret, fingerprint, start) } : { items };
+}
+
+/** A list kept in several partitions of one index (the shards of a write-sharded key), read as one. */
+export interface MergedPageQuery extends Omit<PageQuery, 'index' | 'partitionKeyName' | 'partitionKey' | 'sortKeyPrefix'> {
+  /** Partitions of one index; their items merge by the index's sort key (`createdAt#id`). */
+  partitions: readonly IndexPartition[];
+}
+
+/** What a merged page knows of one partition. */
+interface PartitionRead {
+  partition: IndexPartition;
+  /** Items read and not yet in the page, in the list's order. */
+  buffer: Item[];
+  /** Where the partition's next Query starts (undefined: at its beginning). */
+  next: Item | undefined;
+  /** Nothing follows `next`. */
+  exhausted: boolean;
+  /** While `buffer` holds items, where the next page resumes: the last item taken, or where the buffer was read from. */
+  resume: Item | undefined;
+  /** Items the partition's next Query evaluates: doubles each time (a selective filter), up to the page. */
+  chunk: number;
+}
+
+/** A partition in a merged page's cursor: where it resumes, `start` (its beginning) or `end` (read to its end). */
+type PartitionCursor = IndexPosition | 'start' | 'end';
+
+function partitionCursors(position: Record<string, unknown>, count: number): PartitionCursor[] {
+  const cursors = position.partitions;
+  const valid =
+    Array.isArray(cursors) &&
+    cursors.length === count &&
+    cursors.every((c) => c === 'start' || c === 'end' || (Array.isArray(c) && c.length === 3 && c.every((part) => typeof part === 'string')));
+  if (!valid) throw new InvalidCursorError();
+  return cursors as PartitionCursor[];
+}
+
+/**
+ * One page of a list kept in several partitions (the RECORD_SHARDS shards of a donation or
+ * distribution key, table/keys.ts), merged by the index's sort key as if it were one partition:
+ * a k-way merge. Each partition is queried once for about twice its share of the page
+ * (`2⌈limit ÷ partitions⌉ + 2`, at most `limit`), all at once, and again (twice as many) only
+ * when the merge has taken every item read from it and needs its next: a page costs one Query
+ * per partition not read to its end, rarely more (a partition holding well over its share of
+ * the page, or a selective filter), at most MAX_ROUND_TRIPS rounds. An item goes in the page
+ * only once every partition's next item is known, so none is skipped or repeated. The cursor,
+ * signed and bound to the query (the partitions and filters), holds each partition's position:
+ * its last item in a page, `start` or `end`.
+ */
+export async function queryMergedPage(store: Store, query: MergedPageQuery): Promise<Page<Item>> {
+  const { partitions, limit } = query;
+  const [firstPartition] = partitions;
+  if (!firstPartition || partitions.some((p) => p.index !== firstPartition.index)) throw new Error('A merged page reads partitions of one index');
+  const fingerprint = { ...query, cursor: undefined, limit: undefined };
+  const cursors: PartitionCursor[] = query.cursor
+    ? partitionCursors(decodeCursor(store.cursorSecret, fingerprint, query.cursor), partitions.length)
+    : partitions.map(() => 'start');
+  const first = Math.min(limit, 2 * Math.ceil(limit / partitions.length) + 2);
+  const reads = partitions.map((partition, i): PartitionRead => {
+    const at = cursors[i]!;
+    const next = Array.isArray(at) ? startKeyAt(partition, at) : undefined;
+    return { partition, buffer: [], next, exhausted: at === 'end', resume: next, chunk: first };
+  });
+  const { keyCondition, filter, names, values } = queryExpressions({ ...query, partitionKeyName: firstPartition.partitionKeyName });
+  const read = async (shard: PartitionRead) => {
+    const result = await store.doc.send(
+      new QueryCommand({
+        TableName: store.tableName,
+        IndexName: shard.partition.index,
+        KeyConditionExpression: keyCondition,
+        FilterExpression: filter,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ...values, ':pk': shard.partition.partitionKey },
+        ExclusiveStartKey: shard.next,
+        ScanIndexForward: !query.newestFirst,
+        Limit: shard.chunk,
+      }),
+    );
+    shard.resume = shard.next;
+    shard.buffer = result.Items ?? [];
+    shard.next = result.LastEvaluatedKey;
+    shard.exhausted = !result.LastEvaluatedKey;
+    shard.chunk = Math.min(limit, shard.chunk * 2);
+  };
+  const comesFirst = (a: string, b: string) => (query.newestFirst ? a > b : a < b);
+
+  const items: Item[] = [];
+  let rounds = 0;
+  while (items.length < limit) {
+    // A partition whose next item is unknown is read first: that item may come before every other.
+    const unknown = reads.filter((r) => !r.buffer.length && !r.exhausted);
+    if (unknown.length) {
+      if (rounds++ === MAX_ROUND_TRIPS) break;
+      await Promise.all(unknown.map(read));
+      continue;
+    }
+    let head: PartitionRead | undefined;
+    let headKey = '';
+    for (const r of reads) {
+      if (!r.buffer.length) continue;
+      const key = indexSortKey(r.partition, r.buffer[0]!);
+      if (!head || comesFirst(key, headKey)) [head, headKey] = [r, key];
+    }
+    if (!head) break; // every partition read to its end
+    const item = head.buffer.shift()!;
+    head.resume = item;
+    items.push(item);
+  }
+
+  const positions = reads.map((r): PartitionCursor => {
+    const at = r.buffer.length ? r.resume : r.exhausted ? 'end' : r.next;
+    return at === 'end' ? at : at ? indexPosition(r.partition, at) : 'start';
+  });
+  return positions.every((p) => p === 'end') ? { items } : { items, cursor: encodeCursor(store.cursorSecret, fingerprint, { partitions: positions }) };
 }
 
 /** Every item a query finds, page after page (for small result sets: a province's counties, a year of history). */

@@ -52,19 +52,57 @@ export const keys = {
 
 const { byProvince, byParent, byType } = TABLE.indexes;
 
+/**
+ * Donations and distributions: the records a national drive day writes thousands of a second.
+ * Their index partition keys are write-sharded (`…#<shard>`), the others are not.
+ */
+export type ShardedType = Extract<EntityType, 'Donation' | 'Distribution'>;
+/** Types whose index keys are one partition each (projects, plans, drives…: low-rate writes). */
+export type UnshardedType = Exclude<EntityType, ShardedType>;
+
+/**
+ * How many write shards each index key of a donation or distribution is spread over.
+ *
+ * DynamoDB takes at most 1,000 write units a second per partition key, of an index as of the
+ * table (a throttled index key throttles the base table's writes), and the goal keeps 2×
+ * headroom: at most 500 a key. At the drive day's peak, 5,000 donations a second, one key
+ * of each index can take them all: `TYPE#DONATION` (every donation), `DRIVE#<id>#DONATION`
+ * (a national drive), and `PROVINCE#IR-23#DONATION` 2,000 a second (40% in Tehran), or all
+ * 5,000 for a drive of one province. A donation item is under 1 KB (the bench's is 0.8 KB),
+ * one write unit per index, so a key needs ⌈5,000 ÷ 500⌉ = 10 shards; 16 (the next power of
+ * two) leaves 312 a second a shard, 383 at four standard deviations of the hash's spread
+ * (binomial: ±17.5 a second), and room for a mix a sixth of whose items pass 1 KB. Tehran's
+ * key alone at 40% would need 4; one number for all three keys keeps one merge. A list
+ * reads every shard: 16 Queries a page (see `queryMergedPage`, store/items.ts).
+ */
+export const RECORD_SHARDS = 16;
+
+/**
+ * The shard of a record: FNV-1a (32-bit) of its id, modulo RECORD_SHARDS. Stable (the id
+ * never changes, so a correction or void keeps it) and the same for its three index keys.
+ */
+export function recordShard(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % RECORD_SHARDS;
+}
+
+/** `…#<shard>` on a sharded key; nothing on the unsharded keys records carried before sharding. */
+const shardSuffix = (shard: number | undefined) => (shard === undefined ? '' : `#${shard}`);
+
 /** Index partition keys, one builder each, shared by the items that go in and the queries that read them. */
 const partitionKeys = {
-  byProvince: (province: PlaceCode, type: EntityType) => `PROVINCE#${province}#${type.toUpperCase()}`,
+  byProvince: (province: PlaceCode, type: EntityType, shard?: number) => `PROVINCE#${province}#${type.toUpperCase()}${shardSuffix(shard)}`,
   countyAggregates: (province: PlaceCode) => `PROVINCE#${province}#COUNTYAGG`,
   byProgramme: (programmeKey: string, type: EntityType) => `PROGRAMME#${programmeKey}#${type.toUpperCase()}`,
-  byDrive: (driveId: string, type: EntityType) => `DRIVE#${driveId}#${type.toUpperCase()}`,
-  byType: (type: EntityType) => `TYPE#${type.toUpperCase()}`,
+  byDrive: (driveId: string, type: EntityType, shard?: number) => `DRIVE#${driveId}#${type.toUpperCase()}${shardSuffix(shard)}`,
+  byType: (type: EntityType, shard?: number) => `TYPE#${type.toUpperCase()}${shardSuffix(shard)}`,
   programmeAggregates: 'ALL#PROGRAMMEAGG',
 };
 
 /** Index keys an item carries: GSI1 by province, GSI2 by programme or drive, GSI3 by type; sort keys order by creation (`listingKey`). */
 export const indexKeys = {
-  byProvince: (province: PlaceCode, type: EntityType, sortKey: string) => ({
+  byProvince: (province: PlaceCode, type: UnshardedType, sortKey: string) => ({
     [byProvince.partitionKey]: partitionKeys.byProvince(province, type),
     [byProvince.sortKey]: sortKey,
   }),
@@ -80,11 +118,22 @@ export const indexKeys = {
     [byParent.partitionKey]: partitionKeys.byProgramme(programmeKey, type),
     [byParent.sortKey]: sortKey,
   }),
-  byDrive: (driveId: string, type: EntityType, sortKey: string) => ({
-    [byParent.partitionKey]: partitionKeys.byDrive(driveId, type),
-    [byParent.sortKey]: sortKey,
-  }),
-  byType: (type: EntityType, sortKey: string) => ({ [byType.partitionKey]: partitionKeys.byType(type), [byType.sortKey]: sortKey }),
+  byType: (type: UnshardedType, sortKey: string) => ({ [byType.partitionKey]: partitionKeys.byType(type), [byType.sortKey]: sortKey }),
+  /**
+   * A donation's or distribution's three index keys — by province, by drive, by type — each on
+   * the record's shard (`recordShard(id)`): `PROVINCE#IR-23#DONATION#7`, `DRIVE#<id>#DONATION#7`, `TYPE#DONATION#7`.
+   */
+  driveRecord: (type: ShardedType, record: { id: string; province: PlaceCode; driveId: string }, sortKey: string) => {
+    const shard = recordShard(record.id);
+    return {
+      [byProvince.partitionKey]: partitionKeys.byProvince(record.province, type, shard),
+      [byProvince.sortKey]: sortKey,
+      [byParent.partitionKey]: partitionKeys.byDrive(record.driveId, type, shard),
+      [byParent.sortKey]: sortKey,
+      [byType.partitionKey]: partitionKeys.byType(type, shard),
+      [byType.sortKey]: sortKey,
+    };
+  },
 };
 
 /** One partition of an index, as a query names it. */
@@ -98,13 +147,27 @@ function partition(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], pa
   return { index: index.name, partitionKeyName: index.partitionKey, partitionKey };
 }
 
+/**
+ * Every partition of a sharded key, to be read as one list: the RECORD_SHARDS shards, then the
+ * unsharded key records carried before sharding (no write makes one now; a correction or void
+ * moves such a record to its shard). Drop the last once no stage holds such records.
+ */
+function shardsOf(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], key: (shard?: number) => string): IndexPartition[] {
+  return [...Array.from({ length: RECORD_SHARDS }, (_, shard) => partition(index, key(shard))), partition(index, key())];
+}
+
 /** The index partitions the store queries (lists newest first by their sort key). */
 export const indexPartitions = {
-  byProvince: (province: PlaceCode, type: EntityType) => partition(byProvince, partitionKeys.byProvince(province, type)),
+  byProvince: (province: PlaceCode, type: UnshardedType) => partition(byProvince, partitionKeys.byProvince(province, type)),
   countyAggregates: (province: PlaceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
   byProgramme: (programmeKey: string, type: EntityType) => partition(byParent, partitionKeys.byProgramme(programmeKey, type)),
-  byDrive: (driveId: string, type: EntityType) => partition(byParent, partitionKeys.byDrive(driveId, type)),
-  byType: (type: EntityType) => partition(byType, partitionKeys.byType(type)),
+  byType: (type: UnshardedType) => partition(byType, partitionKeys.byType(type)),
+  /** A province's donations or distributions: every shard (and the unsharded key), merged by `queryMergedPage`. */
+  recordsByProvince: (province: PlaceCode, type: ShardedType) => shardsOf(byProvince, (shard) => partitionKeys.byProvince(province, type, shard)),
+  /** A drive's donations or distributions: every shard (and the unsharded key). */
+  byDrive: (driveId: string, type: ShardedType) => shardsOf(byParent, (shard) => partitionKeys.byDrive(driveId, type, shard)),
+  /** Every donation or every distribution: every shard (and the unsharded key). */
+  recordsByType: (type: ShardedType) => shardsOf(byType, (shard) => partitionKeys.byType(type, shard)),
   /** Every programme's aggregate. */
   programmeAggregates: () => partition(byType, partitionKeys.programmeAggregates),
 };
@@ -116,6 +179,36 @@ export function partitionQuery(partition: IndexPartition) {
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': partition.partitionKeyName },
     ExpressionAttributeValues: { ':pk': partition.partitionKey },
+  };
+}
+
+/**
+ * Where a read of an index partition stands, compact enough for a cursor holding one per shard:
+ * the table key and the index sort key of the last item read (the index partition key is the partition's).
+ */
+export type IndexPosition = [tableKey: string, tableSortKey: string, indexSortKey: string];
+
+function indexSortKeyName(partition: IndexPartition): string {
+  return Object.values(TABLE.indexes).find((index) => index.name === partition.index)!.sortKey;
+}
+
+/** The sort key an item has in the partition's index (what a merge of shards orders by). */
+export function indexSortKey(partition: IndexPartition, item: Record<string, unknown>): string {
+  return String(item[indexSortKeyName(partition)]);
+}
+
+/** The position of an item (or of a query's LastEvaluatedKey) in the partition. */
+export function indexPosition(partition: IndexPartition, key: Record<string, unknown>): IndexPosition {
+  return [String(key[TABLE.partitionKey]), String(key[TABLE.sortKey]), indexSortKey(partition, key)];
+}
+
+/** The ExclusiveStartKey that resumes a query of the partition after a position. */
+export function startKeyAt(partition: IndexPartition, position: IndexPosition): Record<string, string> {
+  return {
+    [TABLE.partitionKey]: position[0],
+    [TABLE.sortKey]: position[1],
+    [partition.partitionKeyName]: partition.partitionKey,
+    [indexSortKeyName(partition)]: position[2],
   };
 }
 

@@ -136,11 +136,21 @@ export function provincePage(code: string, query: URLSearchParams): View {
           if (outputsKey !== drawnOutputs) {
             drawnOutputs = outputsKey;
             const where = province ? `استان ${province.fa}` : NATIONAL_PLACE.fa;
+            // A slice that keeps no outputs or programmes says so, rather than «nothing recorded».
+            const left = new Set(detail.slice?.without ?? []);
+            const notKept = h(
+              'p',
+              { class: 'notice', 'data-testid': 'not-in-slice' },
+              'این بخش در برش انتخاب‌شده نگه داشته نمی‌شود؛ برای دیدن آن، برش را بردارید.',
+            );
             replaceChildren(
               outputs,
-              outputsTable(detail.outputs, catalogue, `خروجی‌های پروژه‌های ${where}`) ?? h('p', { class: 'notice' }, 'هنوز خروجی‌ای بر پایهٔ شاخص‌ها ثبت نشده است.'),
+              left.has('outputs')
+                ? notKept.cloneNode(true)
+                : (outputsTable(detail.outputs, catalogue, `خروجی‌های پروژه‌های ${where}`) ??
+                    h('p', { class: 'notice' }, 'هنوز خروجی‌ای بر پایهٔ شاخص‌ها ثبت نشده است.')),
             );
-            replaceChildren(programmes, programmesList(detail.programmes, catalogue, where));
+            replaceChildren(programmes, left.has('programmes') ? notKept : programmesList(detail.programmes, catalogue, where));
           }
           if (counties && countyList) counties.update(countyList.counties);
           state.loaded(!sliced && isEmptyFigures(detail) ? emptyPlace(province ? `استان ${province.fa}` : NATIONAL_PLACE.fa) : undefined);
