@@ -24,8 +24,7 @@ async function fill(store: Store, from: number, to: number, signal: AbortSignal,
     const id = String(image.id);
     return {
       ...image,
-      ...indexKeys.byProvince(image.province as never, 'Donation', id),
-      ...indexKeys.byType('Donation', id),
+      ...indexKeys.driveRecord('Donation', { id, province: image.province as never, driveId: String(image.driveId) }, id),
       version: 1,
       updatedAt: '2026-01-01T00:00:00.000Z',
     };

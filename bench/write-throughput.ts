@@ -60,9 +60,7 @@ function donationItem(fields: DonationFields) {
   const sortKey = listingKey({ createdAt: now, id });
   return {
     ...keys.donation(id),
-    ...indexKeys.byProvince(fields.province, 'Donation', sortKey),
-    ...indexKeys.byDrive(fields.driveId, 'Donation', sortKey),
-    ...indexKeys.byType('Donation', sortKey),
+    ...indexKeys.driveRecord('Donation', { id, province: fields.province, driveId: fields.driveId }, sortKey),
     type: 'Donation',
     ...fields,
     id,

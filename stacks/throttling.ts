@@ -1,4 +1,4 @@
-import { routes } from '../packages/functions/src/http/routes.ts';
+import type { routes } from '../packages/functions/src/http/routes.ts';
 
 /**
  * API Gateway throttling, per route, sized to a national drive day: 10 million donations in 24
@@ -158,7 +158,10 @@ export function readThrottling(env: Record<string, string | undefined> = process
       if (!text) return [name, { ...THROTTLE_CLASSES[name] }];
       const [rate, burst, ...rest] = text.split('/').map((part) => part.trim());
       if (rest.length > 0) throw new Error(`${variable}: "${text}" is not <rate> or <rate>/<burst>`);
-      return [name, { rateLimit: positiveInteger(variable, rate!), burstLimit: burst === undefined ? THROTTLE_CLASSES[name].burstLimit : positiveInteger(variable, burst) }];
+      return [
+        name,
+        { rateLimit: positiveInteger(variable, rate!), burstLimit: burst === undefined ? THROTTLE_CLASSES[name].burstLimit : positiveInteger(variable, burst) },
+      ];
     }),
   ) as Record<ThrottleClass, Throttle>;
   const reserved = env.ABAD_DONATIONS_RESERVED_CONCURRENCY?.trim();

@@ -3,6 +3,7 @@ import {
   SHIPPED_INDICATORS,
   applyStreamBatch,
   contribution,
+  createIndicator,
   createPartner,
   createProject,
   difference,
@@ -32,9 +33,10 @@ import { createOwnTable, storedAggregate, storedAndExpected, type OwnTable } fro
  */
 const admin: Principal = { subject: 'heavy-correction', role: 'admin', provinces: '*' };
 const BREAKDOWN = scopes.breakdown('IR-13');
-const OUTPUTS = SHIPPED_INDICATORS.filter((i) => i.additive && !i.field)
-  .slice(0, 40)
-  .map((i) => ({ indicator: i.code, target: 7, actual: 3 }));
+/** Every additive shipped indicator read from no field, and added ones up to the 40 outputs a project may have. */
+const SHIPPED = SHIPPED_INDICATORS.filter((i) => i.additive && !i.field).map((i) => i.code);
+const ADDED = Array.from({ length: Math.max(0, 40 - SHIPPED.length) }, (_, i) => `heavy_output_${i}`);
+const OUTPUTS = [...SHIPPED, ...ADDED].slice(0, 40).map((indicator) => ({ indicator, target: 7, actual: 3 }));
 
 let table: OwnTable;
 let store: Store;
@@ -50,6 +52,7 @@ beforeAll(async () => {
     for (let i = 0; i < MAX_PARTNER_REFS; i++) ids.push((await createPartner(store, admin, { name: `${prefix} ${i}`, kind: 'charity' })).id);
     return ids;
   };
+  for (const [i, code] of ADDED.entries()) await createIndicator(store, admin, { code, fa: `شاخص افزوده ${i}`, en: `added ${i}`, unit: 'unit' });
   first = await partners('خیریهٔ نخست');
   second = await partners('بنیاد دوم');
   expect(OUTPUTS).toHaveLength(40);

@@ -54,7 +54,8 @@ async function deliver(records: ChangeRecord[], shard = SHARD) {
 describe('an aggregate the stream changes between the recount and the repair', () => {
   it('is not overwritten by the repair: reported changed-during-refresh, then repaired to the recount by the next run', async () => {
     const drive = await createDrive(table.store, admin, { name: 'پویش همزمان', startDate: '2026-01-01' });
-    const donate = (amount: bigint) => recordDonation(table.store, admin, { driveId: drive.id, province: 'IR-13', kind: 'cash', amountToman: amount, channel: 'صندوق' });
+    const donate = (amount: bigint) =>
+      recordDonation(table.store, admin, { driveId: drive.id, province: 'IR-13', kind: 'cash', amountToman: amount, channel: 'صندوق' });
     await donate(1_000n);
     const first = await table.newRecords();
     await deliver(first);

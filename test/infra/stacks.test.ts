@@ -462,7 +462,10 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
 
       const stage = one(prod, 'aws:apigatewayv2/stage:Stage');
       // Per route, from stacks/throttling.ts (test/infra/throttling.test.ts); the default for a route the table lacks.
-      expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: THROTTLE_CLASSES.default.rateLimit, throttlingBurstLimit: THROTTLE_CLASSES.default.burstLimit });
+      expect(stage.inputs.defaultRouteSettings).toEqual({
+        throttlingRateLimit: THROTTLE_CLASSES.default.rateLimit,
+        throttlingBurstLimit: THROTTLE_CLASSES.default.burstLimit,
+      });
       expect(stage.inputs.routeSettings).toHaveLength(routes.length);
       const accessLog = one(prod, 'aws:cloudwatch/logGroup:LogGroup', 'ApiAccessLog');
       expect(accessLog.inputs.retentionInDays).toBe(90);

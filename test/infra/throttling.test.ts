@@ -79,14 +79,19 @@ describe('the deployed stage', () => {
       return { routeKey, throttlingRateLimit: rateLimit, throttlingBurstLimit: burstLimit };
     });
   const donationsFunction = (e: Evaluation): DeclaredResource => {
-    const found = e.resources.filter((r) => r.type === 'aws:lambda/function:Function' && r.inputs.handler === 'packages/functions/src/http/donations/create.handler');
+    const found = e.resources.filter(
+      (r) => r.type === 'aws:lambda/function:Function' && r.inputs.handler === 'packages/functions/src/http/donations/create.handler',
+    );
     expect(found).toHaveLength(1);
     return found[0]!;
   };
 
   it('sets every route’s limits from the table, the default class for anything else', () => {
     const stage = stageOf(standard);
-    expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: THROTTLE_CLASSES.default.rateLimit, throttlingBurstLimit: THROTTLE_CLASSES.default.burstLimit });
+    expect(stage.inputs.defaultRouteSettings).toEqual({
+      throttlingRateLimit: THROTTLE_CLASSES.default.rateLimit,
+      throttlingBurstLimit: THROTTLE_CLASSES.default.burstLimit,
+    });
     expect(stage.inputs.routeSettings).toEqual(expectedSettings(readThrottling({})));
     expect(stage.inputs.routeSettings).toContainEqual({ routeKey: 'POST /donations', throttlingRateLimit: 10_000, throttlingBurstLimit: 5_000 });
     expect(donationsFunction(standard).inputs.reservedConcurrentExecutions ?? -1).toBe(-1);

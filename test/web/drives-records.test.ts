@@ -164,21 +164,17 @@ describe('the drives', () => {
     await screenshot(phone.page, 'drive-phone');
   });
 
-  it('a reader who is not signed in sees the totals, and the provinces where the API gives them; the phases are for staff', async () => {
+  it('a reader who is not signed in sees the totals and the provinces (the public drive slice); the phases are for staff', async () => {
     const { page, errors } = await open(`#/drive/${driveId}`);
     await page.locator('[data-testid="load-state"][data-state="ready"]').waitFor({ timeout: 20_000 });
     expect(await text(page.getByTestId('drive-donations').locator('[data-figure="total"] .value'))).toBe(`۱۵${NBSP}میلیون تومان`);
-    // By province: from the drive's slice of the province figures (GET /provinces?drive=) once it counts what the drive
-    // counts; until the drive's aggregate keeps its places, a note (the records it is otherwise summed from are for staff).
+    // By province: from the drive's slice of the province figures (GET /provinces?drive=), public.
     const byProvince = page.getByTestId('drive-place-table').locator('tr[data-province="IR-13"]');
-    const note = page.getByTestId('drive-places-note');
-    await byProvince.or(note).waitFor({ timeout: 20_000 });
-    if (await note.isVisible()) expect(await text(note)).toContain('فقط کارکنانِ واردشده');
-    else {
-      expect(await text(byProvince.locator('td[data-column="total"]'))).toBe(`۱۲${NBSP}میلیون`);
-      expect(await text(page.getByTestId('drive-place-table').locator('tr[data-province="IR-07"] td[data-column="packages"]'))).toBe('۵');
-      expect(await page.getByTestId('drive-places-scope').isVisible()).toBe(false);
-    }
+    await byProvince.waitFor({ timeout: 20_000 });
+    expect(await text(byProvince.locator('td[data-column="total"]'))).toBe(`۱۲${NBSP}میلیون`);
+    expect(await text(page.getByTestId('drive-place-table').locator('tr[data-province="IR-07"] td[data-column="packages"]'))).toBe('۵');
+    expect(await page.getByTestId('drive-places-scope').isVisible()).toBe(false);
+    expect(await page.getByTestId('drive-places-note').isVisible()).toBe(false);
     expect(await page.getByTestId('phases-table').count()).toBe(0);
     expect(errors).toEqual([]);
   });

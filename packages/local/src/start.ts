@@ -27,6 +27,8 @@ try {
     log,
   });
   const shown = relative(process.cwd(), dataDir) || '.';
+  // The token CLI signs with the key of the data folder it is told (the demo's is not the default).
+  const dataDirPrefix = process.env.ABAD_DATA_DIR ? `ABAD_DATA_DIR=${shown.startsWith('..') ? dataDir : shown} ` : '';
   console.log(
     [
       '',
@@ -38,8 +40,8 @@ try {
       `  Figures         the stream poller feeds the aggregator; ${refreshIntervalSeconds > 0 ? `refresh every ${refreshIntervalSeconds} s` : 'timed refresh off'} (npm run refresh runs it now)`,
       '',
       'Get a token:',
-      '  npm run token -- --role editor --provinces IR-13',
-      `  TOKEN=$(npm run -s token -- --role editor --provinces IR-13) && curl -H "Authorization: Bearer $TOKEN" ${stack.url}/projects`,
+      `  ${dataDirPrefix}npm run token -- --role editor --provinces IR-13`,
+      `  TOKEN=$(${dataDirPrefix}npm run -s token -- --role editor --provinces IR-13) && curl -H "Authorization: Bearer $TOKEN" ${stack.url}/projects`,
       '',
       'Ctrl-C stops everything; the data is kept for the next start.',
       '',

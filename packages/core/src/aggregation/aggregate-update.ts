@@ -6,8 +6,9 @@ import { COUNTER_PREFIX, REVISION, aggregateIndexKeys } from './aggregate-item.t
 /**
  * The most counters one update names. DynamoDB caps an expression at 4 KB; a counter takes
  * about 13 characters of it (`#a123 :a123, `), so 250 leave room for the SET clauses. A larger
- * change goes in several updates (apply-stream-batch.ts splits a batch's records, the refresh
- * its repair). No single record names more: at most 40 outputs and 20 partners.
+ * change goes in several updates (apply-stream-batch.ts splits a batch by records, and a record
+ * whose change to one scope is larger, such as a correction of the heaviest project that takes
+ * its old counters away and adds new ones, in parts; the refresh splits its repair).
  */
 export const MAX_COUNTERS_PER_UPDATE = 250;
 

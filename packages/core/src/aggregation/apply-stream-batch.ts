@@ -4,7 +4,7 @@ import { LABEL, MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
 import { AggregateUpdate, MAX_COUNTERS_PER_UPDATE } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { InvalidImageError, contribution, scopeLabels } from './contribution.ts';
-import { padSequence } from './sequence.ts';
+import { MAX_PARTS, padSequence, partSequence } from './sequence.ts';
 
 /** One stream record, already unmarshalled. */
 export interface ChangeRecord {
@@ -34,8 +34,12 @@ export interface BatchResult {
   writeRequests: number;
 }
 
+/** A record's change to one scope, or one part of it (a change too large for one update). */
 interface ScopeRecord {
-  sequence: string; // padded
+  /** The mark once this is applied: the record's padded sequence number, or a part's (`<padded>.<part>`). */
+  sequence: string;
+  /** The record's padded sequence number: a mark equal to it means all of the record was applied. */
+  record: string;
   original: string;
   delta: Counters;
 }
@@ -61,7 +65,7 @@ export async function applyStreamBatch(store: Store, shardId: string, records: r
       const delta = difference(after.get(scope) ?? new Map(), before.get(scope) ?? new Map());
       if (isZero(delta)) continue;
       const list = byScope.get(scope) ?? [];
-      list.push({ sequence, original: record.sequenceNumber, delta });
+      list.push(...inParts(sequence, record.sequenceNumber, delta));
       byScope.set(scope, list);
     }
   }
@@ -105,11 +109,12 @@ async function applyToScope(
     if (conflicts > 0 && isZero(sumOf(pending))) break;
     if (conflicts >= MAX_ATTEMPTS) throw new Error(`aggregate ${scope} kept changing under shard ${shardId}`);
     // Usually the whole batch in one update; a change too large for one expression goes in
-    // several, each moving the mark to its last record, so each is applied exactly once.
+    // several, each moving the mark to its last record (or part of one), so each is applied
+    // exactly once.
     const chunk = fittingPrefix(pending);
     try {
       countWrite();
-      await store.doc.send(updateCommand(store, scope, shardId, sumOf(chunk), chunk.at(-1)!.sequence, expectedMark, chunk[0]!.sequence, label));
+      await store.doc.send(updateCommand(store, scope, shardId, sumOf(chunk), chunk.at(-1)!.sequence, expectedMark, chunk[0]!.record, label));
       applied = true;
       expectedMark = chunk.at(-1)!.sequence;
       pending = pending.slice(chunk.length);
@@ -118,7 +123,8 @@ async function applyToScope(
       // The mark moved: keep only the records above it and try again at that mark.
       conflicts++;
       const current = error.Item?.[`${MARK_PREFIX}${shardId}`]?.S;
-      pending = records.filter((r) => current === undefined || r.sequence > current);
+      // (A mark at a record itself means all of it, also a record that now goes in parts.)
+      pending = records.filter((r) => current === undefined || (r.sequence > current && r.record !== current));
       expectedMark = current;
     }
   }
@@ -129,7 +135,28 @@ function sumOf(records: readonly ScopeRecord[]): Counters {
   return records.reduce((sum, r) => addInto(sum, r.delta), new Map<string, bigint>());
 }
 
-/** The longest run of records from the first whose counters fit one update (never fewer than one record). */
+/**
+ * A record's change to one scope as it is applied: whole, or, when it names more counters than
+ * one update may (one correction of the heaviest project changes about 400 in its breakdown), in
+ * parts of at most MAX_COUNTERS_PER_UPDATE, each moving the mark to its position within the
+ * record (sequence.ts), so a crash between two parts leaves the mark there and a redelivery
+ * applies only the parts after it. The parts depend on the change alone (counters by name), so
+ * every delivery cuts the record alike.
+ */
+function inParts(record: string, original: string, delta: Counters): ScopeRecord[] {
+  if (delta.size <= MAX_COUNTERS_PER_UPDATE) return [{ sequence: record, record, original, delta }];
+  const names = [...delta.keys()].sort();
+  const count = Math.ceil(names.length / MAX_COUNTERS_PER_UPDATE);
+  if (count > MAX_PARTS) throw new Error(`record ${original} changes ${names.length} counters in one scope`);
+  return Array.from({ length: count }, (_, i) => ({
+    sequence: partSequence(record, i + 1),
+    record,
+    original,
+    delta: new Map(names.slice(i * MAX_COUNTERS_PER_UPDATE, (i + 1) * MAX_COUNTERS_PER_UPDATE).map((name) => [name, delta.get(name)!])),
+  }));
+}
+
+/** The longest run of records (or parts) from the first whose counters fit one update (never fewer than one). */
 function fittingPrefix(records: readonly ScopeRecord[]): readonly ScopeRecord[] {
   const names = new Set<string>();
   for (const [i, record] of records.entries()) {
@@ -139,7 +166,11 @@ function fittingPrefix(records: readonly ScopeRecord[]): readonly ScopeRecord[] 
   return records;
 }
 
-/** Adds the delta and moves this shard's mark to the last record, if the mark is where we expect it. */
+/**
+ * Adds the delta and moves this shard's mark to the last record (or part), if the mark is where
+ * we expect it: at `expectedMark`, or (null) below the first record, `firstRecord`, whose first
+ * part's mark is the next string after it.
+ */
 function updateCommand(
   store: Store,
   scope: string,
@@ -147,7 +178,7 @@ function updateCommand(
   delta: Counters,
   lastSequence: string,
   expectedMark: string | undefined | null,
-  firstSequence: string,
+  firstRecord: string,
   label: string | undefined,
 ) {
   const update = new AggregateUpdate(store, scope).set(`${MARK_PREFIX}${shardId}`, lastSequence).set(`${MARK_TIME_PREFIX}${shardId}`, Date.now());
@@ -156,7 +187,7 @@ function updateCommand(
   update.names['#mark'] = `${MARK_PREFIX}${shardId}`;
   let condition: string;
   if (expectedMark === null) {
-    update.values[':first'] = firstSequence;
+    update.values[':first'] = firstRecord;
     condition = 'attribute_not_exists(#mark) OR #mark < :first';
   } else if (expectedMark === undefined) {
     condition = 'attribute_not_exists(#mark)';

@@ -68,12 +68,13 @@ export type UnshardedType = Exclude<EntityType, ShardedType>;
  * headroom: at most 500 a key. At the drive day's peak, 5,000 donations a second, one key
  * of each index can take them all: `TYPE#DONATION` (every donation), `DRIVE#<id>#DONATION`
  * (a national drive), and `PROVINCE#IR-23#DONATION` 2,000 a second (40% in Tehran), or all
- * 5,000 for a drive of one province. A donation item is under 1 KB (the bench's is 0.8 KB),
- * one write unit per index, so a key needs ⌈5,000 ÷ 500⌉ = 10 shards; 16 (the next power of
- * two) leaves 312 a second a shard, 383 at four standard deviations of the hash's spread
- * (binomial: ±17.5 a second), and room for a mix a sixth of whose items pass 1 KB. Tehran's
- * key alone at 40% would need 4; one number for all three keys keeps one merge. A list
- * reads every shard: 16 Queries a page (see `queryMergedPage`, store/items.ts).
+ * 5,000 for a drive of one province. A donation item is under 1 KB (a cash donation with a
+ * donor 0.7 KB, in kind with five goods 0.95 KB), one write unit per index, so a key needs
+ * ⌈5,000 ÷ 500⌉ = 10 shards. 16, the next power of two, leaves 312.5 a second a shard, 381 at
+ * four standard deviations of the hash's spread (binomial, σ ≈ 17), and holds 500 even if
+ * 60% of the donations passed 1 KB (two units each). Tehran's key alone at 40% would need 4;
+ * one number for the three keys keeps one shard per record and one merge. A list reads every
+ * shard: 16 Queries a page, 17 while the unsharded key is read too (`queryMergedPage`, store/items.ts).
  */
 export const RECORD_SHARDS = 16;
 
