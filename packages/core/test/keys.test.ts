@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { statusAfterProgress } from '../src/store/projects.ts';
 import { KEY_ATTRIBUTES, TABLE, createTableInput } from '../src/table/definition.ts';
 import { newId } from '../src/store/ids.ts';
-import { KEY_FIELDS, RECORD_SHARDS, indexKeys, indexPartitions, indexPosition, indexSortKey, keys, partitionQuery, recordShard, startKeyAt } from '../src/table/keys.ts';
+import {
+  KEY_FIELDS,
+  RECORD_SHARDS,
+  indexKeys,
+  indexPartitions,
+  indexPosition,
+  indexSortKey,
+  keys,
+  partitionQuery,
+  recordShard,
+  startKeyAt,
+} from '../src/table/keys.ts';
 
 describe('table keys', () => {
   it('name their entity', () => {
@@ -37,7 +48,11 @@ describe('table keys', () => {
     const partitions = indexPartitions.byDrive('01D', 'Donation');
     expect(partitions.map((p) => p.partitionKey)).toEqual([...Array.from({ length: 16 }, (_, n) => `DRIVE#01D#DONATION#${n}`), 'DRIVE#01D#DONATION']);
     expect(new Set(partitions.map((p) => p.index))).toEqual(new Set(['GSI2']));
-    expect(indexPartitions.recordsByProvince('IR-23', 'Distribution').at(-1)).toEqual({ index: 'GSI1', partitionKeyName: 'gsi1pk', partitionKey: 'PROVINCE#IR-23#DISTRIBUTION' });
+    expect(indexPartitions.recordsByProvince('IR-23', 'Distribution').at(-1)).toEqual({
+      index: 'GSI1',
+      partitionKeyName: 'gsi1pk',
+      partitionKey: 'PROVINCE#IR-23#DISTRIBUTION',
+    });
     expect(indexPartitions.recordsByType('Donation')[3]).toEqual({ index: 'GSI3', partitionKeyName: 'gsi3pk', partitionKey: 'TYPE#DONATION#3' });
   });
 
@@ -66,7 +81,11 @@ describe('table keys', () => {
     ] as const;
     const id = '01JD5XQ8Y5W6Z8N3K2M1P0R9ST';
     const record = indexKeys.driveRecord('Donation', { id, province: 'IR-23', driveId: '01D' }, 's');
-    for (const partitions of [indexPartitions.recordsByProvince('IR-23', 'Donation'), indexPartitions.byDrive('01D', 'Donation'), indexPartitions.recordsByType('Donation')]) {
+    for (const partitions of [
+      indexPartitions.recordsByProvince('IR-23', 'Donation'),
+      indexPartitions.byDrive('01D', 'Donation'),
+      indexPartitions.recordsByType('Donation'),
+    ]) {
       const index = Object.values(TABLE.indexes).find((i) => i.name === partitions[0]!.index)!;
       expect(partitions[recordShard(id)]!.partitionKey).toBe(record[index.partitionKey as keyof typeof record]);
       expect(record[index.sortKey as keyof typeof record]).toBe('s');

@@ -233,7 +233,11 @@ export async function listDriveRecords<T>(store: Store, principal: Principal, ty
   let page: Page<Item>;
   // Each list reads every shard of its key, merged newest first (table/keys.ts, RECORD_SHARDS).
   if (query.driveId) {
-    page = await queryMergedPage(store, { partitions: indexPartitions.byDrive(query.driveId, type), filters: { province: query.province ?? onlyMine }, ...common });
+    page = await queryMergedPage(store, {
+      partitions: indexPartitions.byDrive(query.driveId, type),
+      filters: { province: query.province ?? onlyMine },
+      ...common,
+    });
   } else {
     const province = query.province ?? (onlyMine?.length === 1 ? onlyMine[0] : undefined);
     if (province) {

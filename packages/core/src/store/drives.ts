@@ -6,7 +6,18 @@ import { driveRuleViolations, type DriveFields, type DrivePatch } from '../schem
 import { indexKeys, indexPartitions, keys } from '../table/keys.ts';
 import { ruleMessage } from '../validation/messages.ts';
 import type { IdempotencyKey } from './idempotency.ts';
-import { getEntityItem, getItem, listingKey, newEntity, putNewEntityItem, queryPage, replaceItemAtVersion, withoutKeys, type Item, type Page } from './items.ts';
+import {
+  getEntityItem,
+  getItem,
+  listingKey,
+  newEntity,
+  putNewEntityItem,
+  queryPage,
+  replaceItemAtVersion,
+  withoutKeys,
+  type Item,
+  type Page,
+} from './items.ts';
 import { assertPartnersExist } from './partners.ts';
 import { assertNoViolations } from './rules.ts';
 import type { Store } from './store.ts';
