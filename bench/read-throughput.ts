@@ -119,7 +119,14 @@ export async function seed(stack: LocalStack, signal: AbortSignal, progress: (li
     }
     for (let i = 0; i < 2; i++) {
       writes.push(() =>
-        post(stack, '/donations', admin, { driveId, province: code, county: counties[i % counties.length], kind: 'cash', amountToman: 5_000_000 + i, channel: 'صندوق' }),
+        post(stack, '/donations', admin, {
+          driveId,
+          province: code,
+          county: counties[i % counties.length],
+          kind: 'cash',
+          amountToman: 5_000_000 + i,
+          channel: 'صندوق',
+        }),
       );
     }
   }

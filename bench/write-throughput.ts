@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, donationInput, parseInput, type DonationFields } from '@abad/core';
+import { createDocumentClient, donationInput, parseInput, resolveCounty, type DonationFields } from '@abad/core';
 import { indexKeys, keys } from '@abad/core/table/keys';
 import { newId } from '@abad/core/store/ids';
 import { listingKey } from '@abad/core/store/items';
@@ -26,6 +26,7 @@ const PROVINCE = 'IR-13';
 const OPERATOR = 'bench-operator';
 /** The issue's goals for the path real users take (the web forms always send a key). */
 const KEY_RATIO_GOAL = 0.6;
+/** At most what it was before drives were kept in memory (GetItem and PutItem): it must not grow. */
 const KEY_REQUESTS_GOAL = 2;
 
 function donationCount(): number {
@@ -63,6 +64,7 @@ function donationItem(fields: DonationFields) {
     ...indexKeys.driveRecord('Donation', { id, province: fields.province, driveId: fields.driveId }, sortKey),
     type: 'Donation',
     ...fields,
+    ...resolveCounty(fields.province, fields.county),
     id,
     version: 1,
     createdAt: now,
@@ -182,8 +184,9 @@ export const benchmark: Benchmark = {
         `  HTTP API                    ${describe(apiPath.requests, n)}`,
         `  HTTP API + Idempotency-Key  ${describe(keyPath.requests, n)}`,
         `  raw PutItem                 1.00 (PutItem ×1.00, by construction)`,
-        '  (API: GetItem of the drive, conditional PutItem of the donation; with a key the same two:',
-        "   the key decides the donation's id, so the conditional put is also the duplicate check.",
+        '  (API: the conditional PutItem of the donation; the drive is read, eventually consistent, once per',
+        '   container every 30 s (DRIVE_MEMORY_MS), so its GetItem is about 1 in 30 s × the write rate, not one a write;',
+        "   with a key the same: the key decides the donation's id, so the conditional put is also the duplicate check.",
         '   Stream reads and aggregator writes run beside it, not counted.)',
         `Goals: idempotent API ÷ raw ≥ ${KEY_RATIO_GOAL} (${keyRatio >= KEY_RATIO_GOAL ? 'met' : 'NOT met'}); requests per idempotent write ≤ ${KEY_REQUESTS_GOAL} (${keyRequests <= KEY_REQUESTS_GOAL ? 'met' : 'NOT met'})`,
         `Stored items: the same ${apiAttributes.length} attributes on both paths.`,

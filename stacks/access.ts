@@ -12,7 +12,7 @@ import type { Table } from './table';
  * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
  * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`, `PARTNER#…` with `PARTNERNAME#…`, `INDICATOR#…`, `PLAN#…`), idempotency included (it rides in the item) |
  * | aggregator | nothing | UpdateItem on `AGG#…` |
- * | refresh | Scan (table) | PutItem, UpdateItem on `AGG#…`, `HIST#…` |
+ * | refresh | Scan, DescribeTable (table); GetItem, BatchGetItem, Query | PutItem, UpdateItem on `AGG#…`, `HIST#…`, `REFRESH#…` |
  *
  * On top of the allows, explicit denies keep the two sides apart even if a broader allow is
  * ever added (a `link`, say): the API cannot write aggregates or history, and the
@@ -36,6 +36,8 @@ export const KEY_PATTERNS = {
   plan: keys.plan('*').pk,
   aggregate: keys.aggregate('*').pk,
   history: keys.history('*', '').pk,
+  /** A refresh run and its parts' counts (`REFRESH#<run>`, `REFRESH#<run>#<part>`). */
+  refresh: keys.refreshRun('*').pk,
 } as const;
 
 const ENTITY_PATTERNS = [
@@ -48,7 +50,7 @@ const ENTITY_PATTERNS = [
   KEY_PATTERNS.indicator,
   KEY_PATTERNS.plan,
 ];
-const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history];
+const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh];
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 /** Conditional puts, updates and deletes, and a transaction's condition checks (a TransactWriteItems needs the action of each of its items). */
@@ -112,11 +114,16 @@ export function aggregatorPermissions(table: Table): Permission[] {
   return [allowWrites(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]), denyWrites(table, ENTITY_PATTERNS)];
 }
 
-/** The refresh: a parallel scan, then aggregate repairs, the national rollup and history. */
+/**
+ * The refresh, in steps (core aggregation/refresh-run.ts): the table's size to plan the parts
+ * (DescribeTable); each part a few segments of a parallel scan, its count stored under its run; the
+ * merge reads the counts (Query, GetItem) and the aggregates (BatchGetItem), then repairs
+ * aggregates and writes the national rollup and history.
+ */
 export function refreshPermissions(table: Table): Permission[] {
   return [
-    { actions: ['dynamodb:Scan'], resources: [table.arn] },
-    allowWrites(table, ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate, KEY_PATTERNS.history]),
+    { actions: ['dynamodb:Scan', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], resources: [table.arn] },
+    allowWrites(table, ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh]),
     denyWrites(table, ENTITY_PATTERNS),
   ];
 }

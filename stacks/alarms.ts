@@ -1,6 +1,7 @@
 import type { Aggregator } from './aggregator';
 import type { Api } from './api';
 import type { DeployConfig } from './config';
+import type { Refresh } from './refresh';
 
 /** An aggregator batch older than this (ms) means the stream is falling behind. */
 export const ITERATOR_AGE_THRESHOLD_MS = 60_000;
@@ -14,7 +15,7 @@ export const API_5XX_PERCENT_THRESHOLD = 1;
  * - the API's 5xx rate;
  * - the aggregator's errors, and the refresh's.
  */
-export function createAlarms(input: { config: DeployConfig; api: Api; aggregator: Aggregator; refresh: sst.aws.CronV2 }) {
+export function createAlarms(input: { config: DeployConfig; api: Api; aggregator: Aggregator; refresh: Refresh }) {
   const topic = new sst.aws.SnsTopic('Alarms');
   if (input.config.alarmEmail) {
     new aws.sns.TopicSubscription('AlarmsEmail', {
@@ -26,7 +27,7 @@ export function createAlarms(input: { config: DeployConfig; api: Api; aggregator
   const prefix = `${$app.name}-${$app.stage}`;
   const notify = { alarmActions: [topic.arn], okActions: [topic.arn], treatMissingData: 'notBreaching' };
   const aggregatorName = input.aggregator.function.apply((fn) => fn.name);
-  const refreshName = input.refresh.nodes.function.apply((fn) => fn.name);
+  const refreshName = input.refresh.function.name;
 
   const failuresQueued = new aws.cloudwatch.MetricAlarm('AggregatorFailuresQueuedAlarm', {
     name: `${prefix}-aggregator-failures-queued`,

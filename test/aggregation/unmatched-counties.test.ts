@@ -5,7 +5,7 @@ import { keys } from '@abad/core/table/keys';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { testStore } from '../support/db.ts';
-import { createLambdaContext } from '@abad/local/lambda-context';
+import { runRefreshSteps } from '@abad/local/refresh-steps';
 import { setHandlerEnv } from '@abad/local/handler-env';
 import { unique } from '../support/fixtures.ts';
 
@@ -124,10 +124,11 @@ describe('the refresh reports county names that match no catalogue county', () =
     const { logger } = await import('../../packages/functions/src/shared/logger.ts');
     const warn = vi.spyOn(logger, 'warn');
     const info = vi.spyOn(logger, 'info');
-    let report: Awaited<ReturnType<typeof handler>>;
+    let report: Awaited<ReturnType<typeof runRefreshSteps>>;
     let logs: Record<string, unknown>[];
     try {
-      report = await handler({ quietSeconds: 86_400 }, createLambdaContext('abad-refresh', 900_000));
+      // The state machine's steps (plan, the parts, merge) through the handler, as `npm start` runs them.
+      report = await runRefreshSteps(handler, { quietSeconds: 86_400 });
       logs = [...warn.mock.calls, ...info.mock.calls].map(([message, fields]) => ({ message, ...(fields as object) }));
     } finally {
       warn.mockRestore();

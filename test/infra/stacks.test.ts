@@ -380,13 +380,28 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(may(role, 'sqs:SendMessage', `arn:aws:sqs:us-east-1:123456789012:queue/${queue.inputs.name}`)).toBe(true);
     });
 
-    it('the refresh scans, and writes only aggregates and history', () => {
+    it('the refresh scans, reads, and writes only aggregates, history and its runs', () => {
       const role = roleOf(prod, lambdaFor(prod, REFRESH));
-      expect(dynamoActions(role)).toEqual(['dynamodb:PutItem', 'dynamodb:Scan', 'dynamodb:UpdateItem']);
+      expect(dynamoActions(role)).toEqual([
+        'dynamodb:BatchGetItem',
+        'dynamodb:DescribeTable',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:Scan',
+        'dynamodb:UpdateItem',
+      ]);
       expect(may(role, 'dynamodb:Scan', arn())).toBe(true);
+      expect(may(role, 'dynamodb:DescribeTable', arn())).toBe(true);
       expect(may(role, 'dynamodb:PutItem', arn(), SAMPLE_KEYS.history)).toBe(true);
       expect(may(role, 'dynamodb:UpdateItem', arn(), SAMPLE_KEYS.aggregate)).toBe(true);
+      const run = keys.refreshRun('2026-01-01-01J0000000000000000000000');
+      expect(may(role, 'dynamodb:UpdateItem', arn(), run.pk)).toBe(true);
+      expect(may(role, 'dynamodb:PutItem', arn(), keys.refreshPartChunk('2026-01-01-01J0000000000000000000000', 7, 0).pk)).toBe(true);
       for (const key of ENTITY_KEYS) expect(canWrite(role, arn(), key), key).toBe(false);
+      // The API cannot write a run.
+      const api = roleOf(prod, lambdaFor(prod, routeHandler(routes.find((r) => r.method === 'POST')!)));
+      expect(canWrite(api, arn(), run.pk)).toBe(false);
     });
   });
 
@@ -519,17 +534,47 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     });
   });
 
-  it('runs the refresh daily with EventBridge Scheduler (CronV2; `Cron` is deprecated in SST 4.17.1)', () => {
+  it('runs the refresh daily with EventBridge Scheduler: a state machine of plan, the parts in parallel, merge', () => {
     const schedule = one(prod, 'aws:scheduler/schedule:Schedule');
+    const machine = one(prod, 'aws:sfn/stateMachine:StateMachine');
+    const machineArn = `arn:aws:states:us-east-1:123456789012:stateMachine/${machine.inputs.name}`;
     const refresh = lambdaFor(prod, REFRESH);
+    const functionArn = `arn:aws:lambda:us-east-1:123456789012:function/${refresh.inputs.name}`;
     expect(schedule.inputs).toMatchObject({
       scheduleExpression: 'cron(30 23 * * ? *)',
       scheduleExpressionTimezone: 'UTC',
       state: 'ENABLED',
-      target: { arn: `arn:aws:lambda:us-east-1:123456789012:function/${refresh.inputs.name}`, retryPolicy: { maximumRetryAttempts: 2 } },
+      target: { arn: machineArn, retryPolicy: { maximumRetryAttempts: 2 } },
     });
     expect(all(prod, 'aws:cloudwatch/eventRule:EventRule')).toEqual([]);
     expect(refresh.inputs.timeout).toBe(900);
+
+    // Plan, then every part in a distributed Map (retried, none tolerated to fail), then merge: one function, one step each.
+    const definition = JSON.parse(machine.inputs.definition);
+    expect(definition.StartAt).toBe('Plan');
+    const { Plan, Parts, Merge } = definition.States;
+    expect(Plan).toMatchObject({ Parameters: { FunctionName: functionArn, Payload: { step: 'plan' } }, Next: 'Parts' });
+    expect(Parts).toMatchObject({
+      Type: 'Map',
+      ItemsPath: '$.parts',
+      ToleratedFailurePercentage: 0,
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' } },
+      Next: 'Merge',
+    });
+    expect(Parts.MaxConcurrency).toBeGreaterThan(1);
+    expect(Parts.ItemProcessor.States.Part).toMatchObject({ Parameters: { FunctionName: functionArn, Payload: { step: 'part' } } });
+    expect(Parts.ItemProcessor.States.Part.Retry[0].MaxAttempts).toBeGreaterThan(0);
+    expect(Merge).toMatchObject({ Parameters: { FunctionName: functionArn, Payload: { step: 'merge', summary: true } }, End: true });
+
+    // The state machine may invoke that function and run its own children; the schedule may only start it.
+    const policy = (resource: DeclaredResource) => JSON.parse(resource.inputs.policy) as { Statement: Statement[] };
+    const machineStatements = all(prod, 'aws:iam/rolePolicy:RolePolicy')
+      .filter((p) => machine.inputs.roleArn.endsWith(`/${p.inputs.role}`))
+      .flatMap((p) => policy(p).Statement);
+    expect(machineStatements.flatMap((s) => s.Action).sort()).toEqual(['lambda:InvokeFunction', 'states:DescribeExecution', 'states:StartExecution', 'states:StopExecution']);
+    expect(machineStatements.find((s) => s.Action.includes('lambda:InvokeFunction'))!.Resource).toEqual([functionArn, `${functionArn}:*`]);
+    const schedulerRole = all(prod, 'aws:iam/role:Role').find((r) => schedule.inputs.target.roleArn.endsWith(`/${r.inputs.name}`))!;
+    expect(statements(schedulerRole)).toEqual([{ Effect: 'Allow', Action: ['states:StartExecution'], Resource: [machineArn] }]);
   });
 
   it('alarms on the on-failure queue, the iterator age, the API’s 5xx rate and the functions’ errors', () => {

@@ -37,6 +37,7 @@ export * from './aggregation/stream-filter.ts';
 export * from './aggregation/apply-stream-batch.ts';
 export * from './aggregation/recount.ts';
 export * from './aggregation/refresh.ts';
+export * from './aggregation/refresh-run.ts';
 export * from './text/name-key.ts';
 export * from './indicators/catalogue.ts';
 export * from './schemas/output.ts';

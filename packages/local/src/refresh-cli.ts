@@ -4,9 +4,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClientConfig } from './client-config.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { loadCursorSecret, setHandlerEnv } from './handler-env.ts';
-import { createLambdaContext } from './lambda-context.ts';
 import { DEFAULT_TABLE_NAME, abadDataDir } from './paths.ts';
 import { refreshReportLines } from './refresh-report-text.ts';
+import { runRefreshSteps } from './refresh-steps.ts';
 import { runningStack } from './runtime-file.ts';
 import { StartupError } from './startup-error.ts';
 import { ensureTable } from './table.ts';
@@ -59,7 +59,8 @@ try {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   const { handler } = await import('@abad/functions/cron/refresh');
-  const report = await handler(quietSeconds === undefined ? {} : { quietSeconds }, createLambdaContext('abad-refresh', 900_000));
+  // Plan, every part concurrently, merge: the state machine's steps through the same handler.
+  const report = await runRefreshSteps(handler, quietSeconds === undefined ? {} : { quietSeconds });
 
   process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${refreshReportLines(report).join('\n')}\n`);
 } catch (error) {

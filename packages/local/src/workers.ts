@@ -1,4 +1,5 @@
 import { createLambdaContext } from './lambda-context.ts';
+import { runRefreshSteps } from './refresh-steps.ts';
 import { startRefreshTimer } from './refresh-timer.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
@@ -34,9 +35,8 @@ export interface BackgroundWorkers {
   streamDrained(): Promise<void>;
 }
 
-/** Lambda's timeouts for the two functions, which the handlers see in their context. */
+/** Lambda's timeout for the aggregator, which the handler sees in its context. */
 const AGGREGATE_TIMEOUT_MS = 60_000;
-const REFRESH_TIMEOUT_MS = 900_000;
 
 export async function startBackgroundWorkers(context: WorkerContext): Promise<BackgroundWorkers> {
   const { log, refreshIntervalSeconds } = context;
@@ -56,7 +56,8 @@ export async function startBackgroundWorkers(context: WorkerContext): Promise<Ba
 
   if (refreshIntervalSeconds > 0) {
     workers.push(
-      startRefreshTimer({ intervalSeconds: refreshIntervalSeconds, refresh: () => refresh({}, createLambdaContext('abad-refresh', REFRESH_TIMEOUT_MS)), log }),
+      // The state machine's steps, its parts concurrently, through the same handler (refresh-steps.ts).
+      startRefreshTimer({ intervalSeconds: refreshIntervalSeconds, refresh: () => runRefreshSteps(refresh), log }),
     );
   } else {
     log('refresh timer: off (REFRESH_INTERVAL_SECONDS=0); run it with `npm run refresh`');

@@ -56,26 +56,65 @@ function unmatchedCounty(item: Record<string, unknown>): { key: string; province
   return { key: `${province}#${key}`, province, county };
 }
 
+/** An unmatched county name as a part of the scan counted it, under its key (place and name key). */
+export interface UnmatchedTally {
+  province: string;
+  county: string;
+  records: number;
+}
+
+/** What a scan of some segments found: a recount but for the unmatched counties' suggestions. */
+export interface PartialRecount extends Omit<Recount, 'unmatchedCounties'> {
+  /** `<place>#<name key>` → the tally. */
+  unmatched: Map<string, UnmatchedTally>;
+}
+
 /**
  * Recounts every scope from the items with a parallel scan (segments read concurrently),
  * reading the stored aggregates in the same pass.
  */
 export async function recount(store: Store, segments = 4): Promise<Recount> {
-  const result: Recount = { expected: new Map(), latestWrite: new Map(), stored: new Map(), invalid: [], unmatchedCounties: [], itemsScanned: 0 };
-  const unmatched = new Map<string, Omit<UnmatchedCounty, 'suggestions'>>();
-  await Promise.all(Array.from({ length: segments }, (_, segment) => scanSegment(store, segment, segments, result, unmatched)));
-  result.unmatchedCounties = [...unmatched.values()]
+  const { unmatched, ...rest } = await recountSegments(
+    store,
+    Array.from({ length: segments }, (_, segment) => segment),
+    segments,
+  );
+  return { ...rest, unmatchedCounties: unmatchedCountiesOf(unmatched.values()) };
+}
+
+/**
+ * The recount of some segments of a parallel scan of `totalSegments` (read concurrently): a part
+ * of the refresh (refresh-run.ts), or all of them.
+ */
+export async function recountSegments(store: Store, segments: readonly number[], totalSegments: number): Promise<PartialRecount> {
+  const result: PartialRecount = { expected: new Map(), latestWrite: new Map(), stored: new Map(), invalid: [], unmatched: new Map(), itemsScanned: 0 };
+  await Promise.all(segments.map((segment) => scanSegment(store, segment, totalSegments, result, result.unmatched)));
+  return result;
+}
+
+/** Adds a tally of one name into `into` (the first spelling in code-point order stays). */
+export function addUnmatched(into: Map<string, UnmatchedTally>, key: string, tally: UnmatchedTally): void {
+  const seen = into.get(key);
+  if (!seen) into.set(key, { ...tally });
+  else {
+    seen.records += tally.records;
+    if (tally.county < seen.county) seen.county = tally.county;
+  }
+}
+
+/** The report's unmatched counties from the tallies: by place, most records first, with suggestions. */
+export function unmatchedCountiesOf(tallies: Iterable<UnmatchedTally>): UnmatchedCounty[] {
+  return [...tallies]
     .sort((a, b) => a.province.localeCompare(b.province) || b.records - a.records || (a.county < b.county ? -1 : a.county > b.county ? 1 : 0))
     .map((u) => ({ ...u, suggestions: isProvinceCode(u.province) ? closestCounties(u.province, u.county).map((c) => c.name) : [] }));
-  return result;
 }
 
 async function scanSegment(
   store: Store,
   segment: number,
   totalSegments: number,
-  result: Recount,
-  unmatched: Map<string, Omit<UnmatchedCounty, 'suggestions'>>,
+  result: Omit<Recount, 'unmatchedCounties'>,
+  unmatched: Map<string, UnmatchedTally>,
 ): Promise<void> {
   let start: Record<string, NativeAttributeValue> | undefined;
   const types = [...COUNTED_TYPES, 'Aggregate'];
@@ -102,14 +141,7 @@ async function scanSegment(
         const scoped = contribution(item);
         addScoped(result.expected, scoped);
         const county = unmatchedCounty(item);
-        if (county) {
-          const seen = unmatched.get(county.key);
-          if (!seen) unmatched.set(county.key, { province: county.province, county: county.county, records: 1 });
-          else {
-            seen.records++;
-            if (county.county < seen.county) seen.county = county.county;
-          }
-        }
+        if (county) addUnmatched(unmatched, county.key, { province: county.province, county: county.county, records: 1 });
         for (const scope of scoped.keys()) {
           const previous = result.latestWrite.get(scope);
           if (typeof item.updatedAt === 'string' && (!previous || item.updatedAt > previous)) result.latestWrite.set(scope, item.updatedAt);

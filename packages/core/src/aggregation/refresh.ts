@@ -6,7 +6,7 @@ import { keys } from '../table/keys.ts';
 import { COUNTER_PREFIX, MARK_PREFIX, MARK_TIME_PREFIX, type StoredAggregate } from './aggregate-item.ts';
 import { AggregateUpdate, MAX_COUNTERS_PER_UPDATE } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
-import { recount, type UnmatchedCounty } from './recount.ts';
+import type { Recount, UnmatchedCounty } from './recount.ts';
 import { NATIONAL_SCOPE, scopes } from './scopes.ts';
 
 export interface RefreshOptions {
@@ -14,7 +14,8 @@ export interface RefreshOptions {
   quietMs: number;
   /** Shard marks older than this are dropped (the stream keeps records 24 h). */
   markMaxAgeMs?: number;
-  segments?: number;
+  /** How many parts the recount is split in (refresh-run.ts `refreshPartsFor`: from the table's item count by default). */
+  parts?: number;
 }
 
 export interface ScopeDrift {
@@ -44,12 +45,13 @@ export interface RefreshReport {
 export const DEFAULT_MARK_MAX_AGE_MS = 48 * 60 * 60 * 1000;
 
 /**
- * The scheduled refresh: recount every scope from the items, repair drift where it is safe,
- * prune old shard marks, write the national rollup and today's history snapshots.
+ * The refresh's last step, once every scope is recounted (refresh-run.ts merges the parts' counts
+ * into `counted`): compare with the stored aggregates, repair drift where it is safe, prune old
+ * shard marks, write the national rollup and the history snapshots of `historyDate` (today's by
+ * default; a run dates them when it starts).
  */
-export async function refreshAggregates(store: Store, options: RefreshOptions): Promise<RefreshReport> {
+export async function reconcile(store: Store, counted: Recount, options: RefreshOptions & { historyDate?: string }): Promise<RefreshReport> {
   const now = store.now();
-  const counted = await recount(store, options.segments ?? 4);
   const report: RefreshReport = {
     itemsScanned: counted.itemsScanned,
     scopesChecked: 0,
@@ -57,7 +59,7 @@ export async function refreshAggregates(store: Store, options: RefreshOptions): 
     invalidItems: counted.invalid,
     unmatchedCounties: counted.unmatchedCounties,
     marksPruned: 0,
-    historyDate: now.toISOString().slice(0, 10),
+    historyDate: options.historyDate ?? now.toISOString().slice(0, 10),
     historyWritten: 0,
   };
   const current = new Map<string, Counters>();

@@ -48,6 +48,14 @@ export const keys = {
   aggregate: (scope: string): ItemKey => ({ pk: `AGG#${scope}`, sk: SORT_KEYS.aggregate }),
   /** A daily snapshot of a scope, written by the refresh: `HIST#<scope>` / `<yyyy-mm-dd>`. */
   history: (scope: string, date: string): ItemKey => ({ pk: `HIST#${scope}`, sk: date }),
+  /** A refresh run (aggregation/refresh-run.ts): its plan and which parts are done. Expires (`expiresAt`). */
+  refreshRun: (runId: string): ItemKey => ({ pk: `REFRESH#${runId}`, sk: 'RUN' }),
+  /** What one part of a refresh run counted: a head naming its chunks, then the chunks. Expires (`expiresAt`). */
+  refreshPartHead: (runId: string, part: number): ItemKey => ({ pk: `REFRESH#${runId}#${part}`, sk: 'HEAD' }),
+  refreshPartChunk: (runId: string, part: number, chunk: number): ItemKey => ({
+    pk: `REFRESH#${runId}#${part}`,
+    sk: `CHUNK#${String(chunk).padStart(4, '0')}`,
+  }),
 };
 
 const { byProvince, byParent, byType } = TABLE.indexes;
