@@ -94,8 +94,10 @@ export function createRefresh(shared: SharedEnvironment) {
       environment: { REFRESH_QUIET_SECONDS: String(REFRESH_QUIET_SECONDS) },
     }),
   );
-  const machineRole = new aws.iam.Role('RefreshRunRole', { assumeRolePolicy: assumedBy('states.amazonaws.com') });
+  const prefix = `${$app.name}-${$app.stage}`;
+  const machineRole = new aws.iam.Role('RefreshRunRole', { name: `${prefix}-refresh-run`, assumeRolePolicy: assumedBy('states.amazonaws.com') });
   const machine = new aws.sfn.StateMachine('RefreshRun', {
+    name: `${prefix}-refresh`,
     roleArn: machineRole.arn,
     type: 'STANDARD',
     definition: fn.arn.apply(refreshDefinition),
@@ -118,6 +120,7 @@ export function createRefresh(shared: SharedEnvironment) {
     ),
   });
   const schedulerRole = new aws.iam.Role('RefreshScheduleRole', {
+    name: `${prefix}-refresh-schedule`,
     assumeRolePolicy: assumedBy('scheduler.amazonaws.com'),
     inlinePolicies: [
       {

@@ -10,7 +10,6 @@ import {
   RefreshRunIncompleteError,
   refreshAggregates,
   scopes,
-  type ChangeRecord,
   type Principal,
   type RefreshReport,
   type Store,
