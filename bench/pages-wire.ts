@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
  * `npm run bench -- pages` and test/web/pages-weight.test.ts.
  */
 export const CHROMIUM = '/usr/bin/chromium';
-/** The flags of test/web/support/browser.ts. */
+/** Headless, no sandbox (containers), nothing fetched in the background: the browser tests use these too (test/web/support/browser.ts). */
 const ARGS = [
   '--headless',
   '--no-sandbox',

@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from '../packages/web/content-security-policy.ts';
 import { FIGURES_MAX_AGE_SECONDS } from '../packages/functions/src/http/public-figures';
 import { routes } from '../packages/functions/src/http/routes';
 import { signInTokenOrigin, type TokenIssuer } from './auth';
@@ -73,27 +74,6 @@ export const CACHING_DISABLED_POLICY_ID = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'
 export const ALL_VIEWER_EXCEPT_HOST_POLICY_ID = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 /**
- * The security headers of every answer of the router, as `npm start` sends them with the pages
- * (packages/local/src/static-site.ts; a test checks the two agree): the pages load only their own
- * scripts, styles and fonts and connect only to their own origin and the identity provider's token
- * endpoint (the hosted sign-in exchanges its code there), may not be framed, send no Referer.
- */
-export function pageContentSecurityPolicy(connectSources: readonly string[]): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src ${["'self'", ...connectSources].join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/**
  * The one origin of the pages and the API (created first: its URL is the site's address and
  * the hosted sign-in's callback). Its security headers name the token endpoint's origin, which
  * does not depend on the router (auth.ts).
@@ -104,7 +84,7 @@ export function createRouter(config: DeployConfig = readDeployConfig()) {
     comment: 'Abad pages: Content-Security-Policy and the other security headers npm start sends',
     securityHeadersConfig: {
       contentSecurityPolicy: {
-        contentSecurityPolicy: $output(tokenOrigin).apply((origin) => pageContentSecurityPolicy(origin ? [origin] : [])),
+        contentSecurityPolicy: $output(tokenOrigin).apply((origin) => contentSecurityPolicy(origin ? [origin] : [])),
         override: true,
       },
       contentTypeOptions: { override: true },

@@ -84,18 +84,22 @@ describe('programme, category and drive slices', () => {
     await eventually(
       async () => (await api(`/provinces?programme=${encodeURIComponent(programme)}`)).body,
       (b) => row(b, A).projects.total === 2 && row(b, B).projects.total === 1,
+      30_000, // a loaded machine can take more than the default 5 s to aggregate
     );
     await eventually(
       async () => (await api(`/provinces?drive=${drive}`)).body,
       (b) => row(b, A).donations.count === 2 && row(b, A).distributions.count === 1 && row(b, B).donations.count === 1,
+      30_000, // a loaded machine can take more than the default 5 s to aggregate
     );
     await eventually(
       async () => (await api(`/provinces?category=qanat`)).body,
       (b) => b.national.projects.total === categoryBefore.national.projects.total + 3,
+      30_000, // a loaded machine can take more than the default 5 s to aggregate
     );
     await eventually(
       async () => (await api(`/provinces?drive=${otherDrive}`)).body,
       (b) => row(b, A).donations.count === 1,
+      30_000, // a loaded machine can take more than the default 5 s to aggregate
     );
   });
 

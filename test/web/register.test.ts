@@ -215,6 +215,7 @@ describe("the dashboard's address", () => {
     const sliced = await eventually(
       async () => (await api(`/provinces?programme=${encodeURIComponent(programme)}`)).body,
       (body) => body.national?.projects.total >= 27,
+      30_000,
     );
     expect(sliced.national.projects.total).toBe(27);
     await expect.poll(() => page.getByTestId('figure-projects').textContent(), { timeout: 10_000 }).toBe(fa.format(27));
@@ -231,6 +232,7 @@ describe("the dashboard's address", () => {
     const sliced = await eventually(
       async () => (await api('/provinces/IR-24?category=housing')).body,
       (body) => body.projects?.total >= 27,
+      30_000,
     );
     await expect.poll(() => page.getByTestId('figure-projects').textContent(), { timeout: 10_000 }).toBe(fa.format(sliced.projects.total));
     expect(await page.getByTestId('slice-note').textContent()).toContain('پروژه‌های مسکن محرومان');

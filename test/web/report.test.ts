@@ -42,6 +42,7 @@ describe('the printable report', () => {
     const figures = await eventually(
       async () => (await api(`/provinces/${PROVINCE}`)).body,
       (f) => (f.outputs.workshops?.actual ?? 0) >= 4,
+      30_000,
     );
     expect(figures.outputs.workshops.actual).toBeGreaterThanOrEqual(4);
     await page.reload();

@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from '../../web/content-security-policy.ts';
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -74,25 +75,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/**
- * The Content-Security-Policy of the pages: only their own scripts, styles and fonts; requests
- * only to this origin and to `connectSources` (the identity provider's token endpoint when it is
- * elsewhere; stacks/web.ts sends the same policy from CloudFront).
- */
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src ${["'self'", ...connectSources].join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 /** The pages load only their own scripts, styles and fonts, and talk only to this origin. */
 export const PAGE_HEADERS: Record<string, string> = {

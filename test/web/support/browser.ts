@@ -1,33 +1,20 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, inject } from 'vitest';
 import { REPO_ROOT } from '@abad/local/paths';
 
 /**
  * Headless Chromium from Debian (/usr/bin/chromium, which .ci/run installs) driven by
- * playwright-core. Playwright starts it with a fresh, temporary user-data-dir of its own.
+ * playwright-core, with a fresh, temporary user-data-dir of its own: the executable and its
+ * flags are defined once, with the pages bench (bench/pages-wire.ts).
  */
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM, launchChromium } from '../../../bench/pages-wire.ts';
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1366, height: 900 } as const;
 export const SCREENSHOT_DIR = join(REPO_ROOT, '.test-output', 'screenshots');
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 60_000 });
-}
 
 export interface OpenPage {
   page: Page;

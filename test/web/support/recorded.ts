@@ -14,5 +14,6 @@ export async function somethingRecorded(driveId: string): Promise<void> {
   await eventually(
     async () => (await api('/provinces/IR-13')).body.donations.count as number,
     (count) => count > 0,
+    30_000,
   );
 }
