@@ -75,7 +75,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-
 /** The pages load only their own scripts, styles and fonts, and talk only to this origin. */
 export const PAGE_HEADERS: Record<string, string> = {
   'content-security-policy': contentSecurityPolicy(),
