@@ -11,6 +11,7 @@ import { benchmark as atScale } from './at-scale.ts';
 import { benchmark as freshness } from './freshness.ts';
 import { benchmark as pages } from './pages.ts';
 import { benchmark as readThroughput } from './read-throughput.ts';
+import { benchmark as scaleModel } from './scale-model.ts';
 import { benchmark as writeThroughput } from './write-throughput.ts';
 
 /**
@@ -20,7 +21,7 @@ import { benchmark as writeThroughput } from './write-throughput.ts';
  */
 // read-throughput before write-throughput: it must time before the DynamoDB request counter
 // (dynamodb-requests.ts), which write-throughput starts for the rest of the process, is on.
-const BENCHMARKS: Benchmark[] = [readThroughput, writeThroughput, aggregationWriteCost, freshness, atScale, bundles, pages];
+const BENCHMARKS: Benchmark[] = [readThroughput, writeThroughput, aggregationWriteCost, freshness, atScale, bundles, pages, scaleModel];
 
 /** A benchmark that runs longer than this is stopped and reported as failed. */
 const TIME_LIMIT_SECONDS = Number(process.env.BENCH_TIME_LIMIT_SECONDS || 600);

@@ -4,7 +4,7 @@ import { ensureSiteBuilt } from '../../packages/web/scripts/build-site.ts';
 import { api, tokenFor } from '../support/api.ts';
 import { eventually } from '../support/eventually.ts';
 import { projectBody, unique } from '../support/fixtures.ts';
-import { DESKTOP, PHONE, launchChromium, pagesIn, screenshot, seriousViolations } from './support/browser.ts';
+import { PHONE, launchChromium, pagesIn, screenshot, seriousViolations } from './support/browser.ts';
 
 /**
  * The project register (`#/projects`), a project's page (`#/project/{id}`) and the dashboard's
@@ -97,6 +97,8 @@ describe('the project register', () => {
     await page.keyboard.type('یاسمن');
     await page.keyboard.press('Enter');
     await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'register-phone');
     // Tab to the project's link and open it with Enter.
     for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.closest('tbody') !== null)); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
