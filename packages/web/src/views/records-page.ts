@@ -479,15 +479,12 @@ function correctionForm(context: EditContext, cancel: () => void): Editor {
   for (const f of fields) f.fill(entry);
   const schema: z.ZodType = entry.type === 'donation' ? donationPatch : distributionPatch;
   const submit = h('button', { type: 'submit' }, 'ثبت اصلاح');
-  const form = h(
-    'form',
-    { class: 'record-form correction', 'aria-label': 'اصلاح این ثبت', 'data-testid': 'correction-form', novalidate: true },
+  const form = editorForm(
+    { class: 'record-form correction', 'aria-label': 'اصلاح این ثبت', 'data-testid': 'correction-form' },
+    submit,
+    cancel,
     fields.map((f) => f.field.element),
-    h('div', { class: 'actions' }, submit, h('button', { type: 'button', class: 'secondary', onclick: cancel }, 'انصراف')),
   );
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') cancel();
-  });
   let busy = false;
 
   form.addEventListener('submit', (event) => {
@@ -535,16 +532,10 @@ function correctionForm(context: EditContext, cancel: () => void): Editor {
 function voidForm(context: EditContext, cancel: () => void): Editor {
   const reason = textField({ name: 'reason', label: 'دلیل باطل‌کردن', required: true, hint: 'مثلاً ثبت تکراری، پویش یا استان اشتباه، ثبت آزمایشی' });
   const submit = h('button', { type: 'submit', class: 'danger' }, 'باطل شود');
-  const form = h(
-    'form',
-    { class: 'record-form void-form', 'aria-label': 'باطل‌کردن این ثبت', 'data-testid': 'void-form', novalidate: true },
+  const form = editorForm({ class: 'record-form void-form', 'aria-label': 'باطل‌کردن این ثبت', 'data-testid': 'void-form' }, submit, cancel, [
     h('p', { class: 'hint' }, 'ثبتِ باطل‌شده می‌ماند و خوانده می‌شود، اما از همهٔ آمارها کنار می‌رود؛ این کار بازگشت ندارد.'),
     reason.element,
-    h('div', { class: 'actions' }, submit, h('button', { type: 'button', class: 'secondary', onclick: cancel }, 'انصراف')),
-  );
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') cancel();
-  });
+  ]);
   let busy = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -642,4 +633,18 @@ function problemMessage(problem: Problem): string {
   if (problem.status >= 500 || problem.status === 429) return 'سرور اکنون پاسخ نمی‌دهد؛ آنچه نوشته‌اید در فرم مانده است. چند لحظه بعد دوباره بفرستید.';
   if (problem.status === 403) return problem.detail ?? 'شما اجازهٔ این کار را در این استان ندارید.';
   return problem.detail ?? 'درخواست پذیرفته نشد؛ فرم را بازبینی کنید و دوباره بفرستید.';
+}
+
+/** A correction's or a void's form: its fields, then «send» and «انصراف»; Escape cancels too. */
+function editorForm(attrs: Record<string, string>, submit: HTMLButtonElement, cancel: () => void, children: HTMLElement[]): HTMLFormElement {
+  const form = h(
+    'form',
+    { ...attrs, novalidate: true },
+    children,
+    h('div', { class: 'actions' }, submit, h('button', { type: 'button', class: 'secondary', onclick: cancel }, 'انصراف')),
+  );
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') cancel();
+  });
+  return form;
 }
