@@ -243,4 +243,14 @@ describe("the dashboard's address", () => {
     expect(await page.getByTestId('outputs').getByTestId('not-in-slice').isVisible()).toBe(true);
     expect(await page.locator('.filters-box').getAttribute('open')).not.toBeNull();
   }, 60_000);
+
+  it('a link to the page without its state draws it afresh, though the page wrote its state into the address itself', async () => {
+    const { page } = await open('#/');
+    await page.locator('[data-testid="load-state"][data-state="ready"]').waitFor({ timeout: 15_000 });
+    await page.getByLabel('شاخص نقشه').selectOption('budget');
+    expect(addressed(page).get('figure')).toBe('budget');
+    await page.getByRole('navigation', { name: 'پیوندهای اصلی' }).getByRole('link', { name: 'آمار استان‌ها' }).click();
+    await expect.poll(() => page.getByLabel('شاخص نقشه').inputValue()).toBe('projects');
+    expect(addressed(page).get('figure')).toBeNull();
+  }, 60_000);
 });

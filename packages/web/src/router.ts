@@ -76,9 +76,23 @@ export function isRouteHash(hash: string): boolean {
   return hash === '' || hash === '#' || hash.startsWith('#/');
 }
 
+/** The address of the page on screen, as its view last wrote it: a link to another address (even the same page without the query) draws anew. */
+let shown: string | undefined;
+
+/** Whether `hash` is the page on screen already (a view's own `replaceQuery` fires no hashchange). */
+export function isShown(hash: string): boolean {
+  return hash === shown;
+}
+
+export function markShown(hash: string): void {
+  shown = hash;
+}
+
 /** The current page's hash with its query replaced: how a view writes its state into the address without a new history entry. */
 export function replaceQuery(query: URLSearchParams): void {
   const path = (location.hash || '#/').split('?')[0]!;
   const text = query.toString();
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${path}${text ? `?${text}` : ''}`);
+  const hash = `${path}${text ? `?${text}` : ''}`;
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  markShown(hash);
 }
