@@ -56,6 +56,8 @@ export function readUnits(bytes: number, consistent: boolean, transactional = fa
 }
 
 export type IndexLabel = 'table' | (typeof TABLE.indexes)[keyof typeof TABLE.indexes]['name'];
+/** The table and its indexes, in the order reports list them. */
+export const INDEX_LABELS: readonly IndexLabel[] = ['table', ...Object.values(TABLE.indexes).map((i) => i.name)];
 
 /** The partition keys an item occupies: the table's and every index's whose key attribute it carries. */
 export function partitionKeysOf(item: Item): { index: IndexLabel; pk: string }[] {

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import { DynamoDBClient, type DynamoDBClientConfig, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { TABLE } from '@abad/core/table/definition';
+import { SORT_KEYS } from '@abad/core/table/keys';
 import { type IndexLabel, type Item, itemSize, partitionKeysOf, queryPartitionKey, readUnits, Tally, writeUnits } from './scale-model-math.ts';
 
 /**
@@ -47,8 +49,8 @@ export function largestAggregate() {
 function noteItem(item: Item | undefined): number {
   if (!item) return 0;
   const bytes = itemSize(item);
-  const pk = item.pk?.S ?? '';
-  if (pk.startsWith('AGG#') && bytes > largest.bytes) Object.assign(largest, { bytes, pk, item });
+  const pk = item[TABLE.partitionKey]?.S ?? '';
+  if (item[TABLE.sortKey]?.S === SORT_KEYS.aggregate && bytes > largest.bytes) Object.assign(largest, { bytes, pk, item });
   return bytes;
 }
 

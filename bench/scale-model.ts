@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { countiesOf, createDocumentClient, PROVINCES } from '@abad/core';
-import { indexKeys } from '@abad/core/table/keys';
+import { TABLE } from '@abad/core/table/definition';
+import { indexKeys, SORT_KEYS } from '@abad/core/table/keys';
 import { FIGURES_MAX_AGE_SECONDS } from '@abad/functions/http/public-figures';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import type { LocalStack } from '@abad/local/stack';
@@ -10,6 +11,7 @@ import { runRefreshSteps } from '@abad/local/refresh-steps';
 import { listShards } from '@abad/local/stream-shards';
 import { requireStack, type Benchmark } from './benchmark.ts';
 import {
+  INDEX_LABELS,
   aggregateUpdatesPerSecond,
   costDollars,
   hottestKeys,
@@ -193,7 +195,7 @@ export const benchmark: Benchmark = {
       let start: Record<string, unknown> | undefined;
       do {
         const page = await doc.send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey: start }));
-        for (const item of page.Items ?? []) if (String(item.pk).startsWith('AGG#')) aggregates.push(item as never);
+        for (const item of page.Items ?? []) if (item[TABLE.sortKey] === SORT_KEYS.aggregate) aggregates.push(item as never);
         start = page.LastEvaluatedKey;
       } while (start);
     });
@@ -335,7 +337,7 @@ export const benchmark: Benchmark = {
       ['write', hotWrite],
       ['read', hotRead],
     ] as const) {
-      for (const index of ['table', 'GSI1', 'GSI2', 'GSI3'] as IndexLabel[]) {
+      for (const index of INDEX_LABELS) {
         const h = hot.get(index);
         if (!h) continue;
         const limit = LIMITS[kind];
@@ -346,9 +348,7 @@ export const benchmark: Benchmark = {
     }
     const largestSeen = largestAggregate();
     const seenMarks = Object.keys(largestSeen.item ?? {}).filter((n) => n.startsWith('m#')).length;
-    const perIndexWrite = (['table', 'GSI1', 'GSI2', 'GSI3'] as IndexLabel[])
-      .map((i) => `${i} ${fmt(donationTally.total('write', i) / DONATIONS, 2)}`)
-      .join(', ');
+    const perIndexWrite = INDEX_LABELS.map((i) => `${i} ${fmt(donationTally.total('write', i) / DONATIONS, 2)}`).join(', ');
     const apiRequests = Object.entries(operations).filter(([k]) => k.startsWith('api '));
     const report = [
       `reduced day: ${DONATIONS} donations over HTTP in ${fmt(postSeconds, 1)} s (40% ${TEHRAN}), ${PROJECTS} projects, ${PROJECTS * REPORTS_PER_PROJECT} progress reports, 3 public reads, one split refresh (${fmt(refreshSeconds, 1)} s, ${tableItems} items)`,
