@@ -131,11 +131,6 @@ export function aggregateUpdatesPerSecond(recordsPerSecond: number, batchSize: n
   return (recordsPerSecond / batchSize) * (1 - (1 - share) ** batchSize);
 }
 
-/** Shard marks an aggregate holds after `windowHours` when `shards` stream shards rotate every `rotationHours`. */
-export function marksAfter(shards: number, rotationHours: number, windowHours: number): number {
-  return shards * Math.ceil(windowHours / rotationHours);
-}
-
 /**
  * Share of dashboard polls that reach the API through CloudFront: each edge asks the origin
  * once per URL per `maxAgeSeconds` (then answers If-None-Match itself); viewers poll every

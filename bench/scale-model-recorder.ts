@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import { DynamoDBClient, type DynamoDBClientConfig, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { TABLE } from '@abad/core/table/definition';
 import { SORT_KEYS } from '@abad/core/table/keys';
 import { type IndexLabel, type Item, itemSize, partitionKeysOf, queryPartitionKey, readUnits, Tally, writeUnits } from './scale-model-math.ts';
@@ -75,6 +76,14 @@ function afterUpdate(s: Source, tableName: string, key: Item, transactional: boo
 // biome-ignore lint/suspicious/noExplicitAny: the wire input and output of any DynamoDB operation, read by shape
 type Input = Record<string, any>;
 
+/**
+ * An item as DynamoDB sizes it (the wire form). A document client's reads may reach the recorder
+ * already unmarshalled (its key a plain string): marshalled back, so its key and size are read alike.
+ */
+function wire(item: Record<string, unknown>): Item {
+  return typeof item[TABLE.partitionKey] === 'string' ? (marshall(item, { removeUndefinedValues: true }) as Item) : (item as Item);
+}
+
 function record(s: Source, operation: string, input: Input, output: Input | undefined): void {
   operations.set(`${s} ${operation}`, (operations.get(`${s} ${operation}`) ?? 0) + 1);
   const t = tallyOf(s);
@@ -104,22 +113,23 @@ function record(s: Source, operation: string, input: Input, output: Input | unde
       }
       break;
     case 'GetItem':
-      t.add('read', 'table', input.Key?.pk?.S ?? '?', readUnits(noteItem(output?.Item), input.ConsistentRead === true));
+      t.add('read', 'table', input.Key?.pk?.S ?? '?', readUnits(noteItem(output?.Item && wire(output.Item)), input.ConsistentRead === true));
       break;
     case 'BatchGetItem':
       for (const [table, got] of Object.entries(output?.Responses ?? {}) as [string, Item[]][])
-        for (const item of got) t.add('read', 'table', item.pk?.S ?? '?', readUnits(noteItem(item), input.RequestItems?.[table]?.ConsistentRead === true));
+        for (const item of got.map(wire))
+          t.add('read', 'table', item.pk?.S ?? '?', readUnits(noteItem(item), input.RequestItems?.[table]?.ConsistentRead === true));
       break;
     case 'TransactGetItems':
-      for (const r of output?.Responses ?? []) if (r.Item) t.add('read', 'table', r.Item.pk?.S ?? '?', readUnits(noteItem(r.Item), true, true));
+      for (const r of output?.Responses ?? []) if (r.Item) t.add('read', 'table', wire(r.Item).pk?.S ?? '?', readUnits(noteItem(wire(r.Item)), true, true));
       break;
     case 'Query': {
-      const bytes = (output?.Items ?? []).reduce((sum: number, item: Item) => sum + noteItem(item), 0);
+      const bytes = (output?.Items ?? []).reduce((sum: number, item: Item) => sum + noteItem(wire(item)), 0);
       t.add('read', (input.IndexName ?? 'table') as IndexLabel, queryPartitionKey(input) ?? '?', readUnits(bytes, input.ConsistentRead === true));
       break;
     }
     case 'Scan': {
-      const bytes = (output?.Items ?? []).reduce((sum: number, item: Item) => sum + noteItem(item), 0);
+      const bytes = (output?.Items ?? []).reduce((sum: number, item: Item) => sum + noteItem(wire(item)), 0);
       t.add('read', (input.IndexName ?? 'table') as IndexLabel, '(scan)', readUnits(bytes, input.ConsistentRead === true));
       break;
     }

@@ -1,14 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { countiesOf, createDocumentClient, PROVINCES } from '@abad/core';
+import { ancestorsOf, applyStreamBatch, countiesOf, createDocumentClient, PROVINCES, type ChangeRecord, type ShardInfo, type Store } from '@abad/core';
+import { MARK_PREFIX } from '@abad/core/aggregation/aggregate-item';
 import { TABLE } from '@abad/core/table/definition';
 import { indexKeys, SORT_KEYS } from '@abad/core/table/keys';
 import { FIGURES_MAX_AGE_SECONDS } from '@abad/functions/http/public-figures';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import type { LocalStack } from '@abad/local/stack';
+import { createLambdaContext } from '@abad/local/lambda-context';
 import { runRefreshSteps } from '@abad/local/refresh-steps';
-import { listShards } from '@abad/local/stream-shards';
+import { REFRESH_ITEMS_PER_PART, REFRESH_SEGMENTS_PER_PART, refreshPartsFor } from '@abad/core/aggregation/refresh-run';
+import { listShards } from '@abad/functions/stream/stream-shards';
 import { requireStack, type Benchmark } from './benchmark.ts';
 import {
   INDEX_LABELS,
@@ -18,7 +21,6 @@ import {
   type IndexLabel,
   type Item,
   itemSize,
-  marksAfter,
   mark,
   originShare,
   partitionKeysOf,
@@ -51,7 +53,7 @@ const DAY = { donations: 10_000_000, peakPerSecond: 5_000, viewers: 1_000_000, p
 const MODEL = {
   /** The aggregator's BatchSize (stacks/aggregator.ts). */
   batchSize: 100,
-  /** Stream shards at the peak and how often they rotate: the marks an aggregate carries after 48 h. */
+  /** Stream shards at the peak and how often they rotate: the churn the aggregates go through in 48 h (run through the aggregator). */
   streamShards: 20,
   rotationHours: 4,
   windowHours: 48,
@@ -175,7 +177,7 @@ export const benchmark: Benchmark = {
 
     // 3. Public reads, each after the containers' one-second memory has passed: what one origin request costs.
     const readCost = new Map<string, { units: Map<string, number>; cacheControl: string }>();
-    for (const path of ['/provinces', `/provinces/${TEHRAN}`, `/drives/${national}`]) {
+    for (const path of ['/provinces', `/provinces/${TEHRAN}`, `/drives/${national}/figures`]) {
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       const before = snapshot(tallyOf('api'));
       const r = await call(stack, 'GET', path, undefined);
@@ -188,6 +190,15 @@ export const benchmark: Benchmark = {
     const refreshStarted = performance.now();
     await withSource('refresh', () => runRefreshSteps(refreshHandler as never, { quietSeconds: 0 }));
     const refreshSeconds = (performance.now() - refreshStarted) / 1000;
+
+    // 5. 48 hours of shard churn through the aggregator (not counted): MODEL.streamShards lines of
+    //    shards, each rotating every MODEL.rotationHours, every shard delivering a donation of the
+    //    national drive in Tehran and its removal (net nothing), so the hot aggregates see every
+    //    shard the stream would have had; their size is measured after it, marks and all.
+    progress('shard churn');
+    const churn = await withSource('setup', () =>
+      shardChurn({ tableName: stack.tableName, doc, now: () => new Date(), cursorSecret: 'scale-model' } as Store, national),
+    );
 
     // The aggregates as they are now (not counted).
     const aggregates: Item[] = [];
@@ -212,7 +223,7 @@ export const benchmark: Benchmark = {
     await stopRecording();
     const operations = operationCounts();
 
-    // 5. The aggregator's pace, machine-dependent: records/s per stream shard against raw BatchWrite of the same items.
+    // 6. The aggregator's pace, machine-dependent: records/s per stream shard against raw BatchWrite of the same items.
     progress('aggregator pace');
     const records = donationTraffic(THROUGHPUT_RECORDS, 91);
     const items = records.map((r) => {
@@ -245,6 +256,23 @@ export const benchmark: Benchmark = {
     const rawPerSecond = THROUGHPUT_RECORDS / rawSeconds;
     const aggregatorPerSecond = THROUGHPUT_RECORDS / drainSeconds;
 
+    // 7. The refresh's pace, machine-dependent: the whole table as one part (plan, the part, the
+    //    merge, timed apart), projected to a part of REFRESH_ITEMS_PER_PART items.
+    progress('refresh pace');
+    const invokeRefresh = <T>(event: object) => refreshHandler(event as never, createLambdaContext('abad-refresh', 900_000)) as Promise<T>;
+    const paced = await withSource('setup', async () => {
+      const planned = await invokeRefresh<{ runId: string }>({ step: 'plan', quietSeconds: 0, parts: 1 });
+      const partStarted = performance.now();
+      const part = await invokeRefresh<{ itemsScanned: number; chunks: number }>({ step: 'part', runId: planned.runId, part: 0 });
+      const partSeconds = (performance.now() - partStarted) / 1000;
+      const mergeStarted = performance.now();
+      await invokeRefresh({ step: 'merge', runId: planned.runId, summary: true });
+      return { items: part.itemsScanned, partSeconds, mergeSeconds: (performance.now() - mergeStarted) / 1000 };
+    });
+    const secondsPerItem = paced.partSeconds / paced.items;
+    const fullPartSeconds = secondsPerItem * REFRESH_ITEMS_PER_PART;
+    const partsAt100M = refreshPartsFor(100_000_000);
+
     // ---- Extrapolation ----
     const aggregator = tallyOf('aggregator');
     const refresh = tallyOf('refresh');
@@ -256,23 +284,18 @@ export const benchmark: Benchmark = {
     }
     const peak = new Tally();
     for (const e of donationTally.units.values()) peak.add(e.kind, e.index, e.pk, perSecondAt(e.units, DONATIONS, DAY.peakPerSecond));
-    // Aggregates: one update per scope and batch, at the size 48 h of shard churn gives them.
-    const projectedMarks = marksAfter(MODEL.streamShards, MODEL.rotationHours, MODEL.windowHours);
-    let largestProjected = { pk: '', bytes: 0, marks: 0, measuredBytes: 0 };
+    // Aggregates: one update per scope and batch, at the size they have after 48 h of shard churn.
+    let largestAfterChurn = { pk: '', bytes: 0, marks: 0 };
     for (const item of aggregates) {
       const wire = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toWire(v)])) as Item;
       const bytes = itemSize(wire);
-      const markNames = Object.keys(wire).filter((name) => name.startsWith('m#') || name.startsWith('t#'));
-      const marks = markNames.filter((name) => name.startsWith('m#')).length;
-      const markBytes = markNames.reduce((sum, name) => sum + itemSize({ [name]: wire[name]! }), 0);
-      const perMark = marks ? markBytes / marks : 126;
-      const projected = Math.round(bytes - markBytes + projectedMarks * perMark);
-      if (projected > largestProjected.bytes) largestProjected = { pk: String(item.pk), bytes: projected, marks, measuredBytes: bytes };
+      const marks = Object.keys(wire).filter((name) => name.startsWith(MARK_PREFIX)).length;
+      if (bytes > largestAfterChurn.bytes) largestAfterChurn = { pk: String(item.pk), bytes, marks };
       const share = Number(item['c#donations'] ?? 0) / DONATIONS;
       if (!(share > 0)) continue;
       const perSecond = aggregateUpdatesPerSecond(DAY.peakPerSecond, MODEL.batchSize, Math.min(1, share));
       for (const { index, pk } of partitionKeysOf(wire)) {
-        peak.add('write', index, pk, perSecond * writeUnits(projected));
+        peak.add('write', index, pk, perSecond * writeUnits(bytes));
       }
     }
     // Reads: the dashboards, through CloudFront.
@@ -280,7 +303,7 @@ export const benchmark: Benchmark = {
     const viewersOn: [string, number][] = [
       ['/provinces', DAY.viewers],
       [`/provinces/${TEHRAN}`, DAY.viewers * MODEL.provinceShare],
-      [`/drives/${national}`, DAY.viewers * MODEL.driveShare],
+      [`/drives/${national}/figures`, DAY.viewers * MODEL.driveShare],
     ];
     let viewerRps = 0;
     let originRps = 0;
@@ -312,8 +335,7 @@ export const benchmark: Benchmark = {
       const touched = 1 - (1 - Math.min(1, share)) ** MODEL.batchSize;
       const wire = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toWire(v)])) as Item;
       aggregateUpdatesPerBatch += touched;
-      aggregateUnitsPerBatch +=
-        touched * partitionKeysOf(wire).length * writeUnits(largestProjected.pk === String(item.pk) ? largestProjected.bytes : itemSize(wire));
+      aggregateUnitsPerBatch += touched * partitionKeysOf(wire).length * writeUnits(itemSize(wire));
     }
     const projectRequests = PROJECTS * (1 + REPORTS_PER_PROJECT);
     const projectUnits = { write: sumKind(projectWork, 'write') / projectRequests, read: sumKind(projectWork, 'read') / projectRequests };
@@ -357,15 +379,16 @@ export const benchmark: Benchmark = {
         .join(', ')}`,
       `per donation (machine-independent): ${fmt(apiRequests.reduce((s, [k, v]) => s + (k.endsWith('PutItem') || k.endsWith('GetItem') ? v : 0), 0) / DONATIONS, 3)} API requests (incl. the ${PROJECTS * (1 + REPORTS_PER_PROJECT)} project writes' reads); write units ${perIndexWrite}; read units ${fmt(perDonationRead, 3)}`,
       `aggregator in this run: ${fmt(aggregator.total('write') / DONATIONS, 3)} write units and ${fmt(aggregator.total('read') / DONATIONS, 3)} read units per donation (batches as small as the local pace makes them)`,
-      `extrapolated to the peak (${n0(DAY.peakPerSecond)} POST /donations/s; aggregates: one update per scope per batch of ${MODEL.batchSize}, at their size after ${MODEL.windowHours} h of ${MODEL.streamShards} shards rotating every ${MODEL.rotationHours} h = ${projectedMarks} marks; dashboards through CloudFront):`,
+      `extrapolated to the peak (${n0(DAY.peakPerSecond)} POST /donations/s; aggregates: one update per scope per batch of ${MODEL.batchSize}, at their size after ${MODEL.windowHours} h of ${MODEL.streamShards} shards rotating every ${MODEL.rotationHours} h; dashboards through CloudFront):`,
       '',
       '| kind | index | hottest key | units/s at peak | per-key limit | goal (2× headroom) |',
       '|---|---|---|---|---|---|',
       ...rows,
       '',
-      `largest aggregate seen: ${largestSeen.pk} ${n0(largestSeen.bytes)} bytes with ${seenMarks} shard mark(s); ${largestProjected.pk} after ${MODEL.windowHours} h of churn: ${n0(largestProjected.bytes)} bytes (${projectedMarks} marks) ${mark(largestProjected.bytes, GOALS.aggregateBytes)} goal ${n0(GOALS.aggregateBytes)} bytes; ${n0(writeUnits(largestProjected.bytes))} write units an update`,
-      `dashboards: ${n0(viewerRps)} polls/s; ${n0(originRps)} reach the API (${fmt((originRps / viewerRps) * 100, 2)}%): GET /provinces and /provinces/{code} cached ${FIGURES_MAX_AGE_SECONDS} s per edge (${MODEL.edges} edges), the drive page ${cached(`/drives/${national}`) ? 'cached' : `not cached (Cache-Control "${readCost.get(`/drives/${national}`)!.cacheControl}")`}; ${n0(dashboardReadUnitsPerSecond)} read units/s (each origin request priced as uncached by the container)`,
+      `shard churn: ${churn.shards} shards (${MODEL.streamShards} at a time, ${churn.generations} generations), ${churn.batches} batches through the aggregator; the largest aggregate after it: ${largestAfterChurn.pk} ${n0(largestAfterChurn.bytes)} bytes with ${largestAfterChurn.marks} shard marks ${mark(largestAfterChurn.bytes, GOALS.aggregateBytes)} goal ${n0(GOALS.aggregateBytes)} bytes; ${n0(writeUnits(largestAfterChurn.bytes))} write units an update (largest seen during the run: ${largestSeen.pk} ${n0(largestSeen.bytes)} bytes, ${seenMarks} marks)`,
+      `dashboards: ${n0(viewerRps)} polls/s; ${n0(originRps)} reach the API (${fmt((originRps / viewerRps) * 100, 2)}%): GET /provinces and /provinces/{code} cached ${FIGURES_MAX_AGE_SECONDS} s per edge (${MODEL.edges} edges), the drive page (GET /drives/{id}/figures) ${cached(`/drives/${national}/figures`) ? 'cached likewise' : `not cached (Cache-Control "${readCost.get(`/drives/${national}/figures`)!.cacheControl}")`}; ${n0(dashboardReadUnitsPerSecond)} read units/s (each origin request priced as uncached by the container)`,
       `aggregator pace (machine-dependent): ${n0(aggregatorPerSecond)} records/s over ${shards} local stream shard(s) = ${n0(aggregatorPerSecond / shards)} per shard; raw BatchWrite of the same items ${n0(rawPerSecond)}/s; ratio ${fmt(aggregatorPerSecond / rawPerSecond, 2)}. The peak needs ${n0(DAY.peakPerSecond / MODEL.streamShards)} records/s per shard at ${MODEL.streamShards} shards`,
+      `refresh pace (machine-dependent, DynamoDB Local): one part scanned and counted ${n0(paced.items)} items in ${fmt(paced.partSeconds, 2)} s (${fmt(secondsPerItem * 1e6, 0)} µs an item), the merge took ${fmt(paced.mergeSeconds, 2)} s; at 100 M items the run has ${n0(partsAt100M)} parts of ${n0(REFRESH_ITEMS_PER_PART)} items (${REFRESH_SEGMENTS_PER_PART} segments each, run in parallel by the state machine's distributed Map): a part at this pace takes ${n0(fullPartSeconds)} s ${mark(fullPartSeconds, 300)} goal 300 s`,
       `the day (${n0(DAY.donations)} donations): ${fmt(dayWrite / 1e6, 1)} M write units, ${fmt(dayRead / 1e6, 1)} M read units = $${fmt(dayCost, 2)} at on-demand list prices (us-east-1, DynamoDB Standard, $${PRICES.writePerMillion}/M writes, $${PRICES.readPerMillion}/M reads, as of ${PRICES.asOf}); aggregates ${fmt(aggregateUpdatesPerBatch, 1)} updates a batch, ${fmt((dayBatches * aggregateUnitsPerBatch) / 1e6, 1)} M units`,
     ];
     return {
@@ -375,15 +398,60 @@ export const benchmark: Benchmark = {
         operations,
         perDonation: { writeUnits: perDonationWrite, readUnits: perDonationRead },
         hottest: table,
-        largestAggregate: { seen: { pk: largestSeen.pk, bytes: largestSeen.bytes, marks: seenMarks }, projected: largestProjected, projectedMarks },
+        largestAggregate: { seen: { pk: largestSeen.pk, bytes: largestSeen.bytes, marks: seenMarks }, afterChurn: largestAfterChurn, churn },
         dashboards: { viewerRps, originRps, readUnitsPerSecond: dashboardReadUnitsPerSecond },
         aggregatorPace: { recordsPerSecond: aggregatorPerSecond, shards, rawPerSecond, ratio: aggregatorPerSecond / rawPerSecond },
+        refreshPace: { ...paced, secondsPerItem, fullPartSeconds, partsAt100M, itemsPerPart: REFRESH_ITEMS_PER_PART },
         day: { writeUnits: dayWrite, readUnits: dayRead, dollars: dayCost, prices: PRICES },
         model: MODEL,
       },
     };
   },
 };
+
+/**
+ * MODEL.streamShards lines of shards through MODEL.windowHours, a new generation every
+ * MODEL.rotationHours (each shard the child of the one before it in its line, as DynamoDB
+ * rotates them), each delivering to the aggregator a donation of the national drive in Tehran
+ * and, in a second batch, its removal: the hot aggregates see every shard of 48 hours, and
+ * their counters end where they were.
+ */
+async function shardChurn(store: Store, driveId: string): Promise<{ shards: number; generations: number; batches: number }> {
+  const generations = Math.ceil(MODEL.windowHours / MODEL.rotationHours);
+  const county = countiesOf(TEHRAN)[0]!;
+  const id = '01JCHURN000000000000000000';
+  const image = {
+    pk: `DONATION#${id}`,
+    sk: 'DONATION',
+    type: 'Donation',
+    id,
+    driveId,
+    province: TEHRAN,
+    county: county.name,
+    countyCode: county.code,
+    kind: 'cash',
+    amountToman: 1_000_000n,
+    channel: 'مسجد جامع',
+    version: 1,
+  };
+  const listing: ShardInfo[] = [];
+  let batches = 0;
+  for (let g = 0; g < generations; g++) {
+    for (let line = 0; line < MODEL.streamShards; line++) {
+      const shard = (generation: number) => `shardId-${String(generation).padStart(20, '0')}-churn${line}`;
+      listing.push({ shardId: shard(g), ...(g > 0 ? { parentShardId: shard(g - 1) } : {}) });
+      const sequence = (n: number) => String(3n * 10n ** 20n + BigInt(g * 10 + n));
+      const insert: ChangeRecord = { sequenceNumber: sequence(1), keys: { pk: image.pk, sk: image.sk }, newImage: image };
+      const remove: ChangeRecord = { sequenceNumber: sequence(2), keys: { pk: image.pk, sk: image.sk }, oldImage: image };
+      for (const batch of [[insert], [remove]]) {
+        const result = await applyStreamBatch(store, shard(g), batch, { finishedShards: ancestorsOf(listing, shard(g)) });
+        if (result.failed.length) throw new Error(`churn batch failed: ${String(result.failed[0]!.error)}`);
+        batches++;
+      }
+    }
+  }
+  return { shards: listing.length, generations, batches };
+}
 
 function sumKind(units: Map<string, number>, kind: 'read' | 'write'): number {
   let sum = 0;

@@ -13,7 +13,8 @@ export const API_5XX_PERCENT_THRESHOLD = 1;
  * - a stream batch exhausted its retries and sits in the on-failure queue;
  * - the aggregator's iterator age (figures falling behind the writes);
  * - the API's 5xx rate;
- * - the aggregator's errors, and the refresh's.
+ * - the aggregator's errors, and the refresh's;
+ * - a refresh run (the state machine: plan, parts, merge) that failed, timed out or was stopped.
  */
 export function createAlarms(input: { config: DeployConfig; api: Api; aggregator: Aggregator; refresh: Refresh }) {
   const topic = new sst.aws.SnsTopic('Alarms');
@@ -102,5 +103,29 @@ export function createAlarms(input: { config: DeployConfig; api: Api; aggregator
   );
   const refreshErrors = lambdaErrors('RefreshErrorsAlarm', 'refresh-errors', refreshName, 'The daily refresh failed.');
 
-  return { topic, failuresQueued, iteratorAge, api5xx, aggregatorErrors, refreshErrors };
+  // A run can fail where no function errs (a part's task timing out, the distributed map giving
+  // up): the machine's own outcome, any of the three that are not success.
+  const machineArn = input.refresh.machine.arn;
+  const runOutcome = (id: string, metricName: string) => ({
+    id,
+    metric: { namespace: 'AWS/States', metricName, dimensions: { StateMachineArn: machineArn }, period: 3600, stat: 'Sum' },
+    returnData: false,
+  });
+  const refreshRunFailed = new aws.cloudwatch.MetricAlarm('RefreshRunFailedAlarm', {
+    name: `${prefix}-refresh-run-failed`,
+    alarmDescription:
+      'A refresh run failed, timed out or was stopped: drift was not repaired and no history snapshot was written for the day. Its execution in Step Functions names the state that failed.',
+    metricQueries: [
+      runOutcome('failed', 'ExecutionsFailed'),
+      runOutcome('timedOut', 'ExecutionsTimedOut'),
+      runOutcome('aborted', 'ExecutionsAborted'),
+      { id: 'unsuccessful', expression: 'failed + timedOut + aborted', label: 'Refresh runs that did not succeed', returnData: true },
+    ],
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: 'GreaterThanThreshold',
+    ...notify,
+  });
+
+  return { topic, failuresQueued, iteratorAge, api5xx, aggregatorErrors, refreshErrors, refreshRunFailed };
 }

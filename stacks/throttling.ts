@@ -65,7 +65,7 @@ export const ROUTE_THROTTLES: Partial<Record<RouteKey, ThrottleClass>> = {
   'GET /provinces/{code}/history': 'figures',
   'GET /programmes': 'figures',
   'GET /programmes/{name}': 'figures',
-  'GET /drives/{id}': 'figures',
+  'GET /drives/{id}/figures': 'figures',
 
   'GET /health': 'public-reads',
   'GET /openapi.json': 'public-reads',
@@ -73,6 +73,7 @@ export const ROUTE_THROTTLES: Partial<Record<RouteKey, ThrottleClass>> = {
   'GET /projects/{id}': 'public-reads',
   'GET /projects/{id}/progress': 'public-reads',
   'GET /drives': 'public-reads',
+  'GET /drives/{id}': 'public-reads',
   'GET /partners': 'public-reads',
   'GET /partners/{id}': 'public-reads',
   'GET /indicators': 'public-reads',

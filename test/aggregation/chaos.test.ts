@@ -1,6 +1,7 @@
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  ancestorsOf,
   applyStreamBatch,
   createDocumentClient,
   createDrive,
@@ -26,6 +27,7 @@ import {
   type ProjectStatus,
   type ProvinceCode,
   scopes,
+  type ShardInfo,
   type Store,
 } from '@abad/core';
 import { keys } from '@abad/core/table/keys';
@@ -38,7 +40,8 @@ import { readWholeStream } from '../support/stream.ts';
 
 /**
  * The aggregation invariant under chaos: random writes go through the real table and its real
- * stream; the records are split over two shards (by item, as DynamoDB does) and delivered to
+ * stream; the records are split over two shards (by item, as DynamoDB does), each rotating
+ * through GENERATIONS child shards whose updates drop their ancestors' marks, and delivered to
  * the aggregator with faults — batches delivered twice, retries from a reported failure,
  * crashes after only some scopes were written, shards interleaved, old batches redelivered
  * out of order. At the end every aggregate equals the recount.
@@ -52,6 +55,8 @@ const SEED = Number(process.env.CHAOS_SEED ?? 20_260_101);
 /** Measured at 0.3 to 1.5 s a run on a 2-core machine, and 4 s with the whole suite beside it: this leaves room for that. */
 const TIME_LIMIT_MS = Math.max(60_000, RUNS * 6_000);
 const PROVINCES: ProvinceCode[] = ['IR-13', 'IR-19', 'IR-23'];
+/** How many shards each of the two shard lines rotates through in a run. */
+const GENERATIONS = 3;
 /** Places: three provinces (two catalogue counties each, or none) and the country itself. */
 const PLACES: { province: PlaceCode; county?: string }[] = [
   ...PROVINCES.flatMap((province) => [
@@ -316,26 +321,42 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
       }
     }
 
-    // 2. The real stream, split over two shards by item, order kept within each.
+    // 2. The real stream, split over two shards by item, order kept within each; each shard
+    //    rotates: its records go to GENERATIONS shards in turn, each the child of the one before.
     const records: ChangeRecord[] = (await readWholeStream(inject('dynamoDbEndpoint'), streamArn)).map((r) => toChangeRecord(r as DynamoDBRecord));
     const shards: ChangeRecord[][] = [[], []];
     for (const record of records) shards[hash(String(record.keys.pk)) % 2]!.push(record);
     const position = [0, 0];
-    const shardIds = ['shardId-00000000000000000001-aaaa', 'shardId-00000000000000000002-bbbb'];
+    const shardId = (shard: number, generation: number) => `shardId-${String(generation).padStart(20, '0')}-${shard === 0 ? 'aaaa' : 'bbbb'}`;
+    const listing: ShardInfo[] = [0, 1].flatMap((shard) =>
+      Array.from({ length: GENERATIONS }, (_, g) => ({ shardId: shardId(shard, g), ...(g > 0 ? { parentShardId: shardId(shard, g - 1) } : {}) })),
+    );
+    /** The generation that holds the shard's record at `index`, and where that generation's records start and end. */
+    const generationAt = (shard: number, index: number) => {
+      const length = shards[shard]!.length;
+      const generation = Math.min(GENERATIONS - 1, Math.floor((index * GENERATIONS) / Math.max(1, length)));
+      const bound = (g: number) => Math.ceil((g * length) / GENERATIONS);
+      return { id: shardId(shard, generation), start: bound(generation), end: Math.min(length, bound(generation + 1)) };
+    };
+    // Lambda reads a child only once its parent is done, so a batch never crosses generations,
+    // and a redelivery never reaches back into a finished parent.
+    const apply = (store: Store, generation: { id: string }, batch: ChangeRecord[]) =>
+      applyStreamBatch(store, generation.id, batch, { finishedShards: ancestorsOf(listing, generation.id) });
 
     // 3. Delivery with faults, then a clean drain in large batches (Lambda eventually gets through).
     const deliver = async (shard: number, step: Delivery | undefined) => {
       const list = shards[shard]!;
       const start = position[shard]!;
       const fault = step?.fault ?? { kind: 'none' as const };
+      const generation = generationAt(shard, Math.min(start, Math.max(0, list.length - 1)));
       if (fault.kind === 'redeliverOld') {
-        // An old batch comes again, even after the shard caught up.
-        const result = await applyStreamBatch(store, shardIds[shard]!, list.slice(Math.max(0, start - fault.back), start));
+        // An old batch of the open shard comes again, even after the shard caught up.
+        const result = await apply(store, generation, list.slice(Math.max(generation.start, start - fault.back), start));
         if (result.alreadyApplied.length) faultsThatBit.redeliveredOld++;
         return;
       }
       if (start >= list.length) return;
-      const batch = list.slice(start, start + (step?.size ?? 100));
+      const batch = list.slice(start, Math.min(start + (step?.size ?? 100), generation.end));
       const advanceTo = (failures: { sequenceNumber: string }[]) => {
         if (failures.length === 0) position[shard] = start + batch.length;
         else {
@@ -345,11 +366,11 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
       };
       switch (fault.kind) {
         case 'none':
-          advanceTo((await applyStreamBatch(store, shardIds[shard]!, batch)).failed);
+          advanceTo((await apply(store, generation, batch)).failed);
           break;
         case 'twice': {
-          await applyStreamBatch(store, shardIds[shard]!, batch);
-          const again = await applyStreamBatch(store, shardIds[shard]!, batch);
+          await apply(store, generation, batch);
+          const again = await apply(store, generation, batch);
           if (again.alreadyApplied.length) faultsThatBit.twice++;
           advanceTo(again.failed);
           break;
@@ -357,9 +378,9 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
         case 'crash': {
           // Some scope updates land, then the invocation dies: Lambda retries the whole batch later.
           let allowed = fault.after;
-          const result = await applyStreamBatch(
+          const result = await apply(
             faultyStore(store, () => allowed-- <= 0),
-            shardIds[shard]!,
+            generation,
             batch,
           );
           if (result.applied.length && result.failed.length) faultsThatBit.crashMidBatch++;
@@ -367,9 +388,9 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
         }
         case 'failScope': {
           const doomed = keys.aggregate(scopes.province(PROVINCES[fault.pick % PROVINCES.length]!)).pk;
-          const result = await applyStreamBatch(
+          const result = await apply(
             faultyStore(store, (key) => key.pk === doomed),
-            shardIds[shard]!,
+            generation,
             batch,
           );
           if (result.failed.length) faultsThatBit.failedScope++;
@@ -398,6 +419,14 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
       );
     expect(plain(new Map([...counted.stored].map(([scope, a]) => [scope, a.counters])))).toEqual(plain(counted.expected));
     expect(counted.invalid).toEqual([]);
+    // A shard's mark goes with the first update from its child: no aggregate keeps an ancestor's mark beside a descendant's.
+    for (const aggregate of counted.stored.values()) {
+      for (const shard of aggregate.marks.keys())
+        expect(
+          ancestorsOf(listing, shard).filter((a) => aggregate.marks.has(a)),
+          aggregate.scope,
+        ).toEqual([]);
+    }
     return records.length;
   } finally {
     await raw.send(new DeleteTableCommand({ TableName: tableName }));

@@ -176,6 +176,7 @@ describe('real responses, checked against the document', () => {
       'POST /drives': () => call('POST /drives', '/drives', { token: admin, body: { name: unique('پویش'), startDate: '2026-01-01', endDate: '2026-12-30' } }),
       'GET /drives': () => call('GET /drives', '/drives?limit=2'),
       'GET /drives/{id}': () => call('GET /drives/{id}', `/drives/${drive}`),
+      'GET /drives/{id}/figures': () => call('GET /drives/{id}/figures', `/drives/${drive}/figures`),
       'PATCH /drives/{id}': () => call('PATCH /drives/{id}', `/drives/${drive}`, { token: admin, body: { phase: 'دوم' }, headers: { 'if-match': '"1"' } }),
       'POST /partners': () => call('POST /partners', '/partners', { token: admin, body: { name: unique('خیریه'), kind: 'charity', parent: partner.id } }),
       'GET /partners': () => call('GET /partners', '/partners?kind=charity&limit=2'),

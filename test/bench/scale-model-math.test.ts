@@ -4,7 +4,6 @@ import {
   costDollars,
   hottestKeys,
   itemSize,
-  marksAfter,
   mark,
   originShare,
   partitionKeysOf,
@@ -81,8 +80,6 @@ describe('scale model arithmetic', () => {
     expect(aggregateUpdatesPerSecond(5_000, 100, 1)).toBe(50);
     expect(aggregateUpdatesPerSecond(5_000, 100, 0.4)).toBeCloseTo(50, 5);
     expect(aggregateUpdatesPerSecond(5_000, 100, 0.001)).toBeCloseTo(50 * (1 - 0.999 ** 100), 9);
-    expect(marksAfter(20, 4, 48)).toBe(240);
-    expect(marksAfter(20, 5, 48)).toBe(200);
   });
 
   it('counts what reaches the origin through the CDN, and prices the day', () => {

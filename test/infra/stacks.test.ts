@@ -371,7 +371,8 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       expect(may(role, 'dynamodb:UpdateItem', arn(), SAMPLE_KEYS.aggregate)).toBe(true);
       for (const key of [...ENTITY_KEYS, SAMPLE_KEYS.history]) expect(canWrite(role, arn(), key), key).toBe(false);
       expect(may(role, 'dynamodb:GetItem', arn(), SAMPLE_KEYS.project)).toBe(false);
-      // The stream, read by the event source mapping with this role.
+      // The stream, read by the event source mapping with this role; the handler lists its shards
+      // (DescribeStream) to drop the marks of a batch's finished ancestors.
       const streamArn = `${arn()}/stream/2026-01-01T00:00:00.000`;
       for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']) {
         expect(may(role, action, streamArn), action).toBe(true);
@@ -585,7 +586,7 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     expect(statements(schedulerRole)).toEqual([{ Effect: 'Allow', Action: ['states:StartExecution'], Resource: [machineArn] }]);
   });
 
-  it('alarms on the on-failure queue, the iterator age, the API’s 5xx rate and the functions’ errors', () => {
+  it('alarms on the on-failure queue, the iterator age, the API’s 5xx rate, the functions’ errors and a refresh run that fails', () => {
     const topic = one(prod, 'aws:sns/topic:Topic');
     const alarms = all(prod, 'aws:cloudwatch/metricAlarm:MetricAlarm').map((a) => a.inputs);
     const topicArn = `arn:aws:sns:us-east-1:123456789012:topic/${topic.inputs.name}`;
@@ -608,12 +609,30 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     ]);
     expect(byMetric('Errors', { FunctionName: aggregator })).toHaveLength(1);
     expect(byMetric('Errors', { FunctionName: refresh })).toHaveLength(1);
-    const rate = alarms.find((a) => a.metricQueries)!;
+    const rate = alarms.find((a) => a.metricQueries?.some((q: { metric?: { namespace: string } }) => q.metric?.namespace === 'AWS/ApiGateway'))!;
     expect(
       rate.metricQueries.map((q: { metric?: { metricName: string; dimensions: object } }) => q.metric && [q.metric.metricName, q.metric.dimensions]),
     ).toEqual([['5xx', { ApiId: `${api.name}-id`, Stage: '$default' }], ['Count', { ApiId: `${api.name}-id`, Stage: '$default' }], undefined]);
     expect(rate.metricQueries[2]).toMatchObject({ expression: 'IF(requests > 0, 100 * errors / requests, 0)', returnData: true });
-    expect(alarms).toHaveLength(5);
+    // A refresh run that does not succeed, whatever the way: failed, timed out or stopped.
+    const machine = one(prod, 'aws:sfn/stateMachine:StateMachine');
+    const runs = alarms.find((a) => a.name === 'abad-prod-refresh-run-failed')!;
+    expect(
+      runs.metricQueries
+        .filter((q: { metric?: object }) => q.metric)
+        .map((q: { metric: { namespace: string; metricName: string; dimensions: object } }) => q.metric),
+    ).toEqual(
+      ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'].map((metricName) =>
+        expect.objectContaining({
+          namespace: 'AWS/States',
+          metricName,
+          dimensions: { StateMachineArn: `arn:aws:sfn:us-east-1:123456789012:statemachine/${machine.inputs.name}` },
+        }),
+      ),
+    );
+    expect(runs.metricQueries.at(-1)).toMatchObject({ expression: 'failed + timedOut + aborted', returnData: true });
+    expect(runs).toMatchObject({ threshold: 0, comparisonOperator: 'GreaterThanThreshold' });
+    expect(alarms).toHaveLength(6);
 
     expect(one(prod, 'aws:sns/topicSubscription:TopicSubscription').inputs).toMatchObject({ protocol: 'email', endpoint: 'ops@example.org' });
     expect(all(dev, 'aws:sns/topicSubscription:TopicSubscription')).toEqual([]);
@@ -751,6 +770,7 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
     it('caches the public figures a few seconds, keyed without Authorization: one answer for every viewer', () => {
       const figureRoutes = routes.filter((r) => 'publicFigures' in r && r.publicFigures);
       expect(figureRoutes.map((r) => r.path)).toEqual([
+        '/drives/{id}/figures',
         '/programmes',
         '/programmes/{name}',
         '/provinces',
@@ -781,8 +801,10 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
         expect(behavior.functionAssociations).toEqual(defaultBehavior.functionAssociations);
         expect(behavior).toMatchObject({ targetOriginId: defaultBehavior.targetOriginId, viewerProtocolPolicy: 'redirect-to-https', compress: true });
       }
-      // Nothing else is under those patterns: `/provincesX` stays the site's.
+      // Nothing else is under those patterns: `/provincesX` stays the site's, and a drive as editors
+      // read it (its version as ETag, for If-Match) is not kept.
       expect(behaviorFor(prod, '/provincesX')).toBe(defaultBehavior);
+      expect(behaviorFor(prod, '/drives/01JD5XQ8Y5W6Z8N3K2M1P0R9ST')).toBe(defaultBehavior);
     });
 
     it('never caches a read that needs a token, and still passes the token to the API', () => {

@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually.ts';
 import { distributionBody, donationBody, projectBody, unique } from '../support/fixtures.ts';
 import { DESKTOP, PHONE, launchChromium, pagesIn, screenshot, seriousViolations } from './support/browser.ts';
 import { control } from './support/forms.ts';
+import { POLL_INTERVAL_MS } from '../../packages/web/src/config.ts';
 
 /**
  * The drives, programmes and «ثبت‌های من» pages in a real browser against the real local API:
@@ -177,6 +178,30 @@ describe('the drives', () => {
     expect(await page.getByTestId('drive-places-note').isVisible()).toBe(false);
     expect(await page.getByTestId('phases-table').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('an open drive page and the drives list poll only what CloudFront may keep (issue 11: never the uncached drive itself)', async () => {
+    for (const hash of [`#/drive/${driveId}`, '#/drives']) {
+      const { page } = await open(hash);
+      const polled: { path: string; cacheControl: string }[] = [];
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (/^\/(drives|provinces)/.test(url.pathname)) polled.push({ path: url.pathname, cacheControl: response.headers()['cache-control'] ?? '' });
+      });
+      await page.locator('[data-testid="load-state"][data-state="ready"]').first().waitFor({ timeout: 20_000 });
+      // Two polls' worth of requests (the pages poll every 4 s).
+      await page.waitForTimeout(POLL_INTERVAL_MS * 2 + 500);
+      const figureReads = polled.filter((r) => r.path !== '/drives');
+      expect(figureReads.length, hash).toBeGreaterThan(0);
+      expect(
+        figureReads.filter((r) => !/^public, max-age=\d+$/.test(r.cacheControl)),
+        hash,
+      ).toEqual([]);
+      expect(
+        figureReads.map((r) => r.path).filter((path) => /^\/drives\/[^/]+$/.test(path)),
+        hash,
+      ).toEqual([]);
+    }
   });
 
   it('the drives list: each drive with its Jalali dates, running or finished, and its totals; a link to its page', async () => {

@@ -35,6 +35,7 @@ export * from './aggregation/read-counties.ts';
 export * from './aggregation/figure-schemas.ts';
 export * from './aggregation/stream-filter.ts';
 export * from './aggregation/apply-stream-batch.ts';
+export * from './aggregation/shard-lineage.ts';
 export * from './aggregation/recount.ts';
 export * from './aggregation/refresh.ts';
 export * from './aggregation/refresh-run.ts';

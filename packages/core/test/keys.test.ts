@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aggregateIndexKeys, retiredAggregateAttributes } from '../src/aggregation/aggregate-item.ts';
 import { statusAfterProgress } from '../src/store/projects.ts';
 import { KEY_ATTRIBUTES, TABLE, createTableInput } from '../src/table/definition.ts';
 import { newId } from '../src/store/ids.ts';
@@ -65,16 +66,17 @@ describe('table keys', () => {
     expect(startKeyAt(partition!, indexPosition(partition!, item))).toEqual(key);
   });
 
-  it('name aggregates, their history and the county list', () => {
+  it('name aggregates and their history; county aggregates are on no index, and lose the one they were on', () => {
     expect(keys.aggregate('PROVINCE#IR-13')).toEqual({ pk: 'AGG#PROVINCE#IR-13', sk: 'AGG' });
     expect(keys.history('NATIONAL', '2026-01-01')).toEqual({ pk: 'HIST#NATIONAL', sk: '2026-01-01' });
-    expect(indexKeys.countyAggregate('IR-13', 'تویسرکان')).toEqual({ gsi1pk: 'PROVINCE#IR-13#COUNTYAGG', gsi1sk: 'تویسرکان' });
+    expect(aggregateIndexKeys('COUNTY#IR-13#1305')).toEqual({});
+    expect(retiredAggregateAttributes('COUNTY#IR-13#1305')).toEqual(['gsi1pk', 'gsi1sk']);
+    expect(retiredAggregateAttributes('PROVINCE#IR-13')).toEqual([]);
   });
 
   it('queries find what items carry: the same index, attribute and value', () => {
     const pairs = [
       [indexPartitions.byProvince('IR-13', 'Project'), indexKeys.byProvince('IR-13', 'Project', 's')],
-      [indexPartitions.countyAggregates('IR-13'), indexKeys.countyAggregate('IR-13', 's')],
       [indexPartitions.byProgramme('مسکن', 'Project'), indexKeys.byProgramme('مسکن', 'Project', 's')],
       [indexPartitions.byProgramme('مسکن', 'Plan'), indexKeys.byProgramme('مسکن', 'Plan', 's')],
       [indexPartitions.byType('Drive'), indexKeys.byType('Drive', 's')],

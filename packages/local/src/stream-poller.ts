@@ -5,7 +5,9 @@ import { eventFilter } from './event-filter.ts';
 import { pause } from './pause.ts';
 import { ShardReader, type StreamInvoke } from './shard-reader.ts';
 import { StreamCheckpoints } from './stream-checkpoints.ts';
-import { listShards, readableShards, type ShardInfo } from './stream-shards.ts';
+import type { ShardInfo } from '@abad/core';
+import { listShards } from '@abad/functions/stream/stream-shards';
+import { readableShards } from './stream-shards.ts';
 
 export type { StreamInvoke } from './shard-reader.ts';
 

@@ -1,4 +1,4 @@
-import { indexKeys } from '../table/keys.ts';
+import { indexKeys, retiredIndexAttributes } from '../table/keys.ts';
 import type { Counters } from './counters.ts';
 import { parseScope } from './scopes.ts';
 
@@ -17,14 +17,21 @@ export const REVISION = 'revision';
 export const LABEL = 'label';
 
 /**
- * Where an aggregate is listed: a county under its province (`indexPartitions.countyAggregates`),
- * a programme among all programmes (`indexPartitions.programmeAggregates`).
+ * Where an aggregate is listed: a programme among all programmes (`indexPartitions.programmeAggregates`;
+ * programmes change with projects only, a few writes a minute). County aggregates are not
+ * listed: a drive day updates Tehran's counties dozens of times a second, and one index key
+ * holding them all would take every one of those writes; readers get a province's counties by
+ * key from the catalogue (read-figures.ts).
  */
 export function aggregateIndexKeys(scope: string): Record<string, string> {
   const parsed = parseScope(scope);
-  if (parsed?.kind === 'county') return indexKeys.countyAggregate(parsed.province!, parsed.county!);
   if (parsed?.kind === 'programme') return indexKeys.programmeAggregate(parsed.programmeKey!);
   return {};
+}
+
+/** Index attributes an aggregate stored before may still carry and every write removes (a county's former listing). */
+export function retiredAggregateAttributes(scope: string): readonly string[] {
+  return parseScope(scope)?.kind === 'county' ? retiredIndexAttributes.countyAggregate : [];
 }
 
 export interface StoredAggregate {

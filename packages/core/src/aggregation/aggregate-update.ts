@@ -1,7 +1,7 @@
 import { UpdateCommand, type NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../store/store.ts';
 import { keys } from '../table/keys.ts';
-import { COUNTER_PREFIX, REVISION, aggregateIndexKeys } from './aggregate-item.ts';
+import { COUNTER_PREFIX, REVISION, aggregateIndexKeys, retiredAggregateAttributes } from './aggregate-item.ts';
 
 /**
  * The most counters one update names. DynamoDB caps an expression at 4 KB; a counter takes
@@ -22,6 +22,7 @@ export class AggregateUpdate {
   readonly values: Record<string, NativeAttributeValue>;
   private readonly sets = ['#updatedAt = :nowIso', '#scope = :scope', '#type = :type'];
   private readonly adds = ['#revision :one'];
+  private readonly removes: string[] = [];
   private counters = 0;
 
   constructor(
@@ -34,6 +35,7 @@ export class AggregateUpdate {
       this.values[`:k${i}`] = value;
       this.sets.push(`#k${i} = :k${i}`);
     });
+    for (const attribute of retiredAggregateAttributes(scope)) this.remove(attribute);
   }
 
   /** `SET name = value` (the refresh sets counters to the recount). */
@@ -50,11 +52,19 @@ export class AggregateUpdate {
     return this.set(`${COUNTER_PREFIX}${counter}`, value);
   }
 
+  /** `REMOVE name` (the aggregator drops finished shards' marks; nothing happens where the attribute is absent). */
+  remove(attributeName: string): this {
+    const i = this.counters++;
+    this.names[`#a${i}`] = attributeName;
+    this.removes.push(`#a${i}`);
+    return this;
+  }
+
   command(condition: string, extra: { returnOldOnConditionFailure?: boolean } = {}): UpdateCommand {
     return new UpdateCommand({
       TableName: this.store.tableName,
       Key: keys.aggregate(this.scope),
-      UpdateExpression: `SET ${this.sets.join(', ')} ADD ${this.adds.join(', ')}`,
+      UpdateExpression: `SET ${this.sets.join(', ')} ADD ${this.adds.join(', ')}${this.removes.length ? ` REMOVE ${this.removes.join(', ')}` : ''}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: this.names,
       ExpressionAttributeValues: this.values,

@@ -47,12 +47,33 @@ interface ScopeRecord {
 const MAX_ATTEMPTS = 4;
 
 /**
+ * How many finished shards' marks one update removes at most (each costs two names of the
+ * expression): a shard's ancestors over the stream's 24 hours are a handful; any left over
+ * go with the next update, or with the refresh's pruning after 48 h.
+ */
+export const MAX_FINISHED_SHARDS_PER_UPDATE = 8;
+
+export interface BatchOptions {
+  /**
+   * Shards of the stream no record will ever be delivered from again: the ancestors of the
+   * batch's shard. Lambda (and the local poller, stream-shards.ts) reads a child shard only
+   * once its parent has been read to its end and every batch of it has returned, so a
+   * parent's marks have done their work once a child delivers. Every update this batch makes
+   * removes their marks, so an aggregate holds marks of the open shards only, however many
+   * shards the stream has rotated through (issue 11: a mark per shard of the last 48 h grew
+   * the hot aggregates to tens of KB).
+   */
+  finishedShards?: readonly string[];
+}
+
+/**
  * Applies one shard's batch of stream records to the aggregates, exactly once whatever the
  * redelivery: deltas are summed per scope and written in one conditional update per scope,
  * which also moves the scope's mark for this shard. A record at or below the mark was applied
  * before and is left out.
  */
-export async function applyStreamBatch(store: Store, shardId: string, records: readonly ChangeRecord[]): Promise<BatchResult> {
+export async function applyStreamBatch(store: Store, shardId: string, records: readonly ChangeRecord[], options: BatchOptions = {}): Promise<BatchResult> {
+  const finished = (options.finishedShards ?? []).filter((shard) => shard !== shardId).slice(0, MAX_FINISHED_SHARDS_PER_UPDATE);
   const result: BatchResult = { applied: [], alreadyApplied: [], failed: [], invalid: [], writeRequests: 0 };
   const byScope = new Map<string, ScopeRecord[]>();
   const labels = new Map<string, string>();
@@ -72,7 +93,7 @@ export async function applyStreamBatch(store: Store, shardId: string, records: r
   await Promise.all(
     [...byScope].map(async ([scope, scopeRecords]) => {
       try {
-        const outcome = await applyToScope(store, scope, shardId, scopeRecords, labels.get(scope), () => result.writeRequests++);
+        const outcome = await applyToScope(store, scope, shardId, finished, scopeRecords, labels.get(scope), () => result.writeRequests++);
         (outcome === 'applied' ? result.applied : result.alreadyApplied).push(scope);
       } catch (error) {
         result.failed.push({ scope, sequenceNumber: scopeRecords[0]!.original, error });
@@ -96,6 +117,7 @@ async function applyToScope(
   store: Store,
   scope: string,
   shardId: string,
+  finished: readonly string[],
   records: ScopeRecord[],
   label: string | undefined,
   countWrite: () => void,
@@ -114,7 +136,7 @@ async function applyToScope(
     const chunk = fittingPrefix(pending);
     try {
       countWrite();
-      await store.doc.send(updateCommand(store, scope, shardId, sumOf(chunk), chunk.at(-1)!.sequence, expectedMark, chunk[0]!.record, label));
+      await store.doc.send(updateCommand(store, scope, shardId, finished, sumOf(chunk), chunk.at(-1)!.sequence, expectedMark, chunk[0]!.record, label));
       applied = true;
       expectedMark = chunk.at(-1)!.sequence;
       pending = pending.slice(chunk.length);
@@ -169,12 +191,13 @@ function fittingPrefix(records: readonly ScopeRecord[]): readonly ScopeRecord[] 
 /**
  * Adds the delta and moves this shard's mark to the last record (or part), if the mark is where
  * we expect it: at `expectedMark`, or (null) below the first record, `firstRecord`, whose first
- * part's mark is the next string after it.
+ * part's mark is the next string after it. Removes the finished shards' marks.
  */
 function updateCommand(
   store: Store,
   scope: string,
   shardId: string,
+  finished: readonly string[],
   delta: Counters,
   lastSequence: string,
   expectedMark: string | undefined | null,
@@ -184,6 +207,7 @@ function updateCommand(
   const update = new AggregateUpdate(store, scope).set(`${MARK_PREFIX}${shardId}`, lastSequence).set(`${MARK_TIME_PREFIX}${shardId}`, Date.now());
   if (label !== undefined) update.set(LABEL, label);
   for (const [counter, value] of delta) update.addCounter(counter, value);
+  for (const shard of finished) update.remove(`${MARK_PREFIX}${shard}`).remove(`${MARK_TIME_PREFIX}${shard}`);
   update.names['#mark'] = `${MARK_PREFIX}${shardId}`;
   let condition: string;
   if (expectedMark === null) {

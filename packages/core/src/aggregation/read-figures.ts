@@ -1,13 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { countyByCode } from '../places/counties.ts';
+import { countiesOf } from '../places/counties.ts';
 import { NATIONAL_CODE, NATIONAL_PLACE, PROVINCES, provinceByCode, type PlaceCode, type Province } from '../places/provinces.ts';
 import { getItems, queryAll } from '../store/items.ts';
 import type { Store } from '../store/store.ts';
-import { indexPartitions, keys, partitionQuery } from '../table/keys.ts';
+import { keys } from '../table/keys.ts';
 import { readAggregateItem } from './aggregate-item.ts';
 import { addInto, type Counters } from './counters.ts';
 import { figuresFrom, type Figures } from './figures.ts';
-import { NATIONAL_SCOPE, parseScope, scopes } from './scopes.ts';
+import { NATIONAL_SCOPE, scopes } from './scopes.ts';
 
 /** A province, or the country itself (`IR`) named like one. */
 export type Place = Province | typeof NATIONAL_PLACE;
@@ -66,21 +66,39 @@ export async function allProvinceFigures(
   return { provinces: places.slice(0, PROVINCES.length), country: places.at(-1)!, national: { ...figuresFrom(national), updatedAt: latest } };
 }
 
-/** One province (or `IR`) with its counties (one read and one query, whatever the data size). */
+/**
+ * The aggregates of a province's catalogue counties (none for `IR`), by county code: one batch
+ * read by key (the catalogue says which counties there are; no index lists them).
+ */
+export async function readCountyAggregates(store: Store, code: PlaceCode): Promise<Map<string, Record<string, unknown>>> {
+  const counties = code === NATIONAL_CODE ? [] : countiesOf(code);
+  const byScope = await readAggregates(
+    store,
+    counties.map((county) => scopes.county(code, county.code)),
+  );
+  return new Map(
+    counties.flatMap((county) => {
+      const item = byScope.get(scopes.county(code, county.code));
+      return item ? [[county.code, item] as const] : [];
+    }),
+  );
+}
+
+/** One province (or `IR`) with the counties something was counted in, in catalogue order (one read and one batch read). */
 export async function provinceFigures(store: Store, code: PlaceCode): Promise<ProvinceFigures & { counties: CountyFigures[] }> {
   const [own, counties] = await Promise.all([
     store.doc.send(new GetCommand({ TableName: store.tableName, Key: keys.aggregate(scopes.province(code)), ConsistentRead: true })),
-    queryAll(store, partitionQuery(indexPartitions.countyAggregates(code))),
+    readCountyAggregates(store, code),
   ]);
   const { counters, updatedAt } = aggregateFigures(own.Item);
+  const names = new Map((code === NATIONAL_CODE ? [] : countiesOf(code)).map((c) => [c.code, c.name]));
   return {
     province: placeByCode(code),
     ...figuresFrom(counters),
     updatedAt,
-    counties: counties.map((item) => {
+    counties: [...counties].map(([countyCode, item]) => {
       const aggregate = readAggregateItem(item);
-      const code = parseScope(aggregate.scope)?.county ?? '';
-      return { code, county: countyByCode(code)?.name ?? code, ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
+      return { code: countyCode, county: names.get(countyCode) ?? countyCode, ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
     }),
   };
 }

@@ -102,7 +102,6 @@ const shardSuffix = (shard: number | undefined) => (shard === undefined ? '' : `
 /** Index partition keys, one builder each, shared by the items that go in and the queries that read them. */
 const partitionKeys = {
   byProvince: (province: PlaceCode, type: EntityType, shard?: number) => `PROVINCE#${province}#${type.toUpperCase()}${shardSuffix(shard)}`,
-  countyAggregates: (province: PlaceCode) => `PROVINCE#${province}#COUNTYAGG`,
   byProgramme: (programmeKey: string, type: EntityType) => `PROGRAMME#${programmeKey}#${type.toUpperCase()}`,
   byDrive: (driveId: string, type: EntityType, shard?: number) => `DRIVE#${driveId}#${type.toUpperCase()}${shardSuffix(shard)}`,
   byType: (type: EntityType, shard?: number) => `TYPE#${type.toUpperCase()}${shardSuffix(shard)}`,
@@ -114,11 +113,6 @@ export const indexKeys = {
   byProvince: (province: PlaceCode, type: UnshardedType, sortKey: string) => ({
     [byProvince.partitionKey]: partitionKeys.byProvince(province, type),
     [byProvince.sortKey]: sortKey,
-  }),
-  /** A county's aggregate, listed under its province (sorted by county name). */
-  countyAggregate: (province: PlaceCode, county: string) => ({
-    [byProvince.partitionKey]: partitionKeys.countyAggregates(province),
-    [byProvince.sortKey]: county,
   }),
   /** A programme's aggregate, among all programmes (sorted by its name key). */
   programmeAggregate: (programmeKey: string) => ({ [byType.partitionKey]: partitionKeys.programmeAggregates, [byType.sortKey]: programmeKey }),
@@ -145,6 +139,13 @@ export const indexKeys = {
   },
 };
 
+/**
+ * Index attributes an item kind no longer carries: county aggregates were listed under their
+ * province on the province index (`PROVINCE#<code>#COUNTYAGG`) until a drive day made that key
+ * the hottest of the index; every write to a county aggregate removes them.
+ */
+export const retiredIndexAttributes = { countyAggregate: [byProvince.partitionKey, byProvince.sortKey] as const };
+
 /** One partition of an index, as a query names it. */
 export interface IndexPartition {
   index: IndexName;
@@ -168,7 +169,6 @@ function shardsOf(index: (typeof TABLE.indexes)[keyof typeof TABLE.indexes], key
 /** The index partitions the store queries (lists newest first by their sort key). */
 export const indexPartitions = {
   byProvince: (province: PlaceCode, type: UnshardedType) => partition(byProvince, partitionKeys.byProvince(province, type)),
-  countyAggregates: (province: PlaceCode) => partition(byProvince, partitionKeys.countyAggregates(province)),
   byProgramme: (programmeKey: string, type: EntityType) => partition(byParent, partitionKeys.byProgramme(programmeKey, type)),
   byType: (type: UnshardedType) => partition(byType, partitionKeys.byType(type)),
   /** A province's donations or distributions: every shard (and the unsharded key), merged by `queryMergedPage`. */

@@ -224,6 +224,16 @@ export const routes = [
     response: { status: 200, body: driveWithFiguresSchema, headers: ['etag'] },
   },
   {
+    method: 'GET',
+    path: '/drives/{id}/figures',
+    handler: 'drives/figures',
+    auth: 'public',
+    publicFigures: true,
+    summary: 'One drive with its figures, cached a few seconds like the province figures (what pages poll; GET /drives/{id} carries the version editors need)',
+    params: idPath,
+    response: { status: 200, body: driveWithFiguresSchema },
+  },
+  {
     method: 'PATCH',
     path: '/drives/{id}',
     handler: 'drives/update',

@@ -7,10 +7,11 @@ import { logger } from '../shared/logger.ts';
 import { metrics } from '../shared/metrics.ts';
 import { getStore } from '../shared/store.ts';
 import { toChangeRecord, type TumblingWindowResponse, type TumblingWindowStreamEvent } from './event.ts';
+import { finishedShardsOf } from './stream-shards.ts';
 
 /**
  * The aggregator: one shard's batch of table changes → one conditional update per aggregate
- * scope. A scope that fails is reported at its earliest record, so Lambda retries from there
+ * scope, which also drops the marks of the shard's finished ancestors. A scope that fails is reported at its earliest record, so Lambda retries from there
  * while the scopes that succeeded skip what they already applied.
  */
 async function aggregate(event: TumblingWindowStreamEvent): Promise<TumblingWindowResponse> {
@@ -19,7 +20,9 @@ async function aggregate(event: TumblingWindowStreamEvent): Promise<TumblingWind
   const records = event.Records.map(toChangeRecord).filter((r) => isCountedRecord(r.keys));
   if (records.length === 0) return { state, batchItemFailures: [] };
 
-  const result = await applyStreamBatch(getStore(), event.shardId, records);
+  const streamArn = event.eventSourceARN ?? event.Records[0]?.eventSourceARN;
+  const finishedShards = streamArn ? await finishedShardsOf(streamArn, event.shardId) : [];
+  const result = await applyStreamBatch(getStore(), event.shardId, records, { finishedShards });
 
   for (const invalid of result.invalid) {
     // Keys and issues only: images carry donor names and phones.

@@ -19,12 +19,13 @@ import type { View } from './view.ts';
  * `#/drives`: every charity drive — its name, its dates in the Jalali calendar, whether it is
  * running, and its totals — and `#/drive/{id}`: one drive's donations (cash and in kind), its
  * distributions by kind (and by phase, where the records name one), and by province (bars and a
- * sorted table). Public figures come from `GET /drives/{id}`; the breakdowns by province and
+ * sorted table). Public figures come from `GET /drives/{id}/figures` (cached a few seconds, like
+ * the province figures: every open drive page polls it); the breakdowns by province and
  * phase are summed from the drive's own records (`GET /donations?drive=`), which only signed-in
  * staff may read (an operator reads those of their provinces). Both refresh like the dashboard.
  */
 
-/** GET /drives/{id}: the drive and its figures. */
+/** GET /drives/{id}/figures: the drive and its figures. */
 export interface DriveFiguresJson {
   donations: FiguresJson['donations'];
   distributions: FiguresJson['distributions'];
@@ -146,7 +147,7 @@ export function drivesPage(): View {
     return poll(
       async () => {
         const drives = await allPages<DriveJson>('/drives');
-        return mapLimit(drives, 6, (d) => getJson<DriveWithFiguresJson>(`/drives/${encodeURIComponent(d.id)}`));
+        return mapLimit(drives, 6, (d) => getJson<DriveWithFiguresJson>(`/drives/${encodeURIComponent(d.id)}/figures`));
       },
       (drives) => {
         if (drives.length === 0) {
@@ -347,7 +348,7 @@ export function drivePage(id: string, query: URLSearchParams): View {
     let lists: Lists | undefined;
     return poll(
       async () => {
-        const drive = await getJson<DriveWithFiguresJson>(`/drives/${encodeURIComponent(id)}`);
+        const drive = await getJson<DriveWithFiguresJson>(`/drives/${encodeURIComponent(id)}/figures`);
         let sliced: PlaceSums[] | undefined;
         if (sliceServed !== false) {
           try {
