@@ -4,7 +4,7 @@ import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ancestorsOf, applyStreamBatch, countiesOf, createDocumentClient, PROVINCES, type ChangeRecord, type ShardInfo, type Store } from '@abad/core';
 import { MARK_PREFIX } from '@abad/core/aggregation/aggregate-item';
 import { TABLE } from '@abad/core/table/definition';
-import { indexKeys, SORT_KEYS } from '@abad/core/table/keys';
+import { indexKeys, keys, SORT_KEYS } from '@abad/core/table/keys';
 import { FIGURES_MAX_AGE_SECONDS } from '@abad/functions/http/public-figures';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import type { LocalStack } from '@abad/local/stack';
@@ -421,8 +421,7 @@ async function shardChurn(store: Store, driveId: string): Promise<{ shards: numb
   const county = countiesOf(TEHRAN)[0]!;
   const id = '01JCHURN000000000000000000';
   const image = {
-    pk: `DONATION#${id}`,
-    sk: 'DONATION',
+    ...keys.donation(id),
     type: 'Donation',
     id,
     driveId,

@@ -11,7 +11,7 @@ import type { Table } from './table';
  * |---|---|---|
  * | HTTP GET handlers | GetItem, BatchGetItem, Query (table and indexes) | nothing |
  * | HTTP write handlers | the same | their resource's items (`PROJECT#…`, `DRIVE#…`, `DONATION#…`, `DISTRIBUTION#…`, `PARTNER#…` with `PARTNERNAME#…`, `INDICATOR#…`, `PLAN#…`), idempotency included (it rides in the item) |
- * | aggregator | nothing | UpdateItem on `AGG#…` |
+ * | aggregator | GetItem on `SHARDDONE#…` | UpdateItem on `AGG#…`, PutItem on `SHARDDONE#…` |
  * | refresh | Scan, DescribeTable (table); GetItem, BatchGetItem, Query | PutItem, UpdateItem on `AGG#…`, `HIST#…`, `REFRESH#…` |
  *
  * On top of the allows, explicit denies keep the two sides apart even if a broader allow is
@@ -38,6 +38,8 @@ export const KEY_PATTERNS = {
   history: keys.history('*', '').pk,
   /** A refresh run and its parts' counts (`REFRESH#<run>`, `REFRESH#<run>#<part>`). */
   refresh: keys.refreshRun('*').pk,
+  /** Stream shards the aggregator has seen finished (core aggregation/finished-shards.ts). */
+  finishedShard: keys.finishedShard('*').pk,
 } as const;
 
 const ENTITY_PATTERNS = [
@@ -50,7 +52,7 @@ const ENTITY_PATTERNS = [
   KEY_PATTERNS.indicator,
   KEY_PATTERNS.plan,
 ];
-const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh];
+const DERIVED_PATTERNS = [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh, KEY_PATTERNS.finishedShard];
 
 export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 /** Conditional puts, updates and deletes, and a transaction's condition checks (a TransactWriteItems needs the action of each of its items). */
@@ -91,6 +93,7 @@ function leadingKeys(test: 'ForAllValues:StringLike' | 'ForAnyValue:StringLike',
   return [{ test, variable: 'dynamodb:LeadingKeys', values: patterns }];
 }
 
+/** The actions on the items whose partition key matches one of the patterns only (reads so confined too). */
 function allowWrites(table: Table, actions: string[], patterns: string[]): Permission {
   return { actions, resources: [table.arn], conditions: leadingKeys('ForAllValues:StringLike', patterns) };
 }
@@ -109,9 +112,16 @@ export function httpHandlerPermissions(table: Table, route: Route): Permission[]
   ];
 }
 
-/** The aggregator: one conditional UpdateItem per aggregate scope, nothing else. */
+/**
+ * The aggregator: one conditional UpdateItem per aggregate scope; and the record of finished
+ * stream shards, read (is this batch's shard finished?) and written (its ancestors are).
+ */
 export function aggregatorPermissions(table: Table): Permission[] {
-  return [allowWrites(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]), denyWrites(table, ENTITY_PATTERNS)];
+  return [
+    allowWrites(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]),
+    allowWrites(table, ['dynamodb:GetItem', 'dynamodb:PutItem'], [KEY_PATTERNS.finishedShard]),
+    denyWrites(table, ENTITY_PATTERNS),
+  ];
 }
 
 /**

@@ -42,7 +42,7 @@ import { readWholeStream } from '../support/stream.ts';
  * The aggregation invariant under chaos: random writes go through the real table and its real
  * stream; the records are split over two shards (by item, as DynamoDB does), each rotating
  * through GENERATIONS child shards whose updates drop their ancestors' marks, and delivered to
- * the aggregator with faults — batches delivered twice, retries from a reported failure,
+ * the aggregator with faults — a finished shard's records read anew (a replaced mapping), — batches delivered twice, retries from a reported failure,
  * crashes after only some scopes were written, shards interleaved, old batches redelivered
  * out of order. At the end every aggregate equals the recount.
  *
@@ -145,6 +145,8 @@ const delivery = fc.record({
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('crash' as const), after: fc.nat(4) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('failScope' as const), pick: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('redeliverOld' as const), back: fc.integer({ min: 1, max: 10 }) }) },
+    // The stream read anew from its trim horizon (a replaced event source mapping): a finished shard's records come again.
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('rereadFinished' as const), size: fc.integer({ min: 1, max: 20 }) }) },
   ),
 });
 
@@ -172,7 +174,7 @@ type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 type Delivery = typeof delivery extends fc.Arbitrary<infer T> ? T : never;
 
 /** How often each fault actually bit (a fault on an empty or caught-up shard does nothing). */
-const faultsThatBit = { twice: 0, crashMidBatch: 0, failedScope: 0, redeliveredOld: 0, interleavedShards: 0 };
+const faultsThatBit = { twice: 0, crashMidBatch: 0, failedScope: 0, redeliveredOld: 0, rereadFinished: 0, interleavedShards: 0 };
 /** How often each kind of record the figures grew to count was written (a refused write does not count). */
 const recordsWritten = { outputs: 0, reportedOutputs: 0, plans: 0, changedPlans: 0, partnerRefs: 0, national: 0, uncountedPackages: 0 };
 
@@ -353,6 +355,15 @@ async function runScenario(ops: Operation[], deliveries: Delivery[]): Promise<nu
         // An old batch of the open shard comes again, even after the shard caught up.
         const result = await apply(store, generation, list.slice(Math.max(generation.start, start - fault.back), start));
         if (result.alreadyApplied.length) faultsThatBit.redeliveredOld++;
+        return;
+      }
+      if (fault.kind === 'rereadFinished') {
+        // The first records of the shard's first generation, once a later generation has delivered.
+        const first = generationAt(shard, 0);
+        if (start <= first.end || first.id === generation.id) return;
+        const result = await apply(store, first, list.slice(first.start, Math.min(first.end, first.start + fault.size)));
+        expect(result.applied, 'a finished shard’s records read anew').toEqual([]);
+        if (result.shardFinished) faultsThatBit.rereadFinished++;
         return;
       }
       if (start >= list.length) return;

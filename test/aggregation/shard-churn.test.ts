@@ -10,7 +10,8 @@ import { createOwnTable, storedAggregate, storedAndExpected, type OwnTable } fro
  * paying for all of it). Now each update removes the marks of its shard's ancestors, which no
  * record will come from again. Real donations' stream records are delivered on DynamoDB Local
  * through 40 generations of shards (each the child of the one before, every batch delivered
- * twice): the aggregate keeps the open shard's mark only, and every donation counts once.
+ * twice): the aggregate keeps the open shard's mark only, and every donation counts once — also
+ * when the whole stream is read again from its start, the finished shards' marks long gone.
  */
 const admin: Principal = { subject: 'shard-churn', role: 'admin', provinces: '*' };
 const PROVINCE = scopes.province('IR-13');
@@ -65,5 +66,19 @@ describe('an aggregate through shard churn', () => {
     expect([...aggregate.marks.keys()].sort()).toEqual([shardOf('east', last), shardOf('west', last)]);
     // No time stamp of a removed mark stays behind.
     expect(Object.keys(aggregate.item).filter((name) => name.startsWith('t#'))).toHaveLength(2);
+
+    // The stream read anew from its trim horizon (an event source mapping replaced): every
+    // finished shard's batches come again, parents first, without their marks on the aggregate.
+    for (let g = 0; g < GENERATIONS - 2; g++) {
+      const line = g % 2 === 0 ? 'east' : 'west';
+      const generation = Math.floor(g / 2);
+      const mine = records.filter((_, i) => i % 2 === g % 2);
+      const again = await applyStreamBatch(table.store, shardOf(line, generation), mine.slice(generation * 2, generation * 2 + 2), {
+        finishedShards: ancestorsOf(listing, shardOf(line, generation)),
+      });
+      expect(again.shardFinished, shardOf(line, generation)).toBe(true);
+      expect(again.applied).toEqual([]);
+    }
+    expect((await storedAndExpected(table.store)).stored).toEqual(expected);
   });
 });

@@ -359,16 +359,22 @@ describe('sst.config.ts, evaluated offline under Pulumi mocks', () => {
       }
     });
 
-    it('the aggregator only updates aggregates: it cannot write projects, donations or anything else', () => {
+    it('the aggregator only updates aggregates (and records finished stream shards): it cannot write projects, donations or anything else', () => {
       const role = roleOf(prod, lambdaFor(prod, AGGREGATOR));
       expect(dynamoActions(role)).toEqual([
         'dynamodb:DescribeStream',
+        'dynamodb:GetItem',
         'dynamodb:GetRecords',
         'dynamodb:GetShardIterator',
         'dynamodb:ListStreams',
+        'dynamodb:PutItem',
         'dynamodb:UpdateItem',
       ]);
       expect(may(role, 'dynamodb:UpdateItem', arn(), SAMPLE_KEYS.aggregate)).toBe(true);
+      const finishedShard = keys.finishedShard('shardId-00000000000000000001-a').pk;
+      expect(may(role, 'dynamodb:GetItem', arn(), finishedShard)).toBe(true);
+      expect(may(role, 'dynamodb:PutItem', arn(), finishedShard)).toBe(true);
+      expect(may(role, 'dynamodb:PutItem', arn(), SAMPLE_KEYS.aggregate)).toBe(false);
       for (const key of [...ENTITY_KEYS, SAMPLE_KEYS.history]) expect(canWrite(role, arn(), key), key).toBe(false);
       expect(may(role, 'dynamodb:GetItem', arn(), SAMPLE_KEYS.project)).toBe(false);
       // The stream, read by the event source mapping with this role; the handler lists its shards

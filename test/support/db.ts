@@ -14,7 +14,10 @@ export function testStore(): Store {
   };
 }
 
-/** How many items requests wrote to the test table (aggregates and history come from the stream and the refresh, not from a request). */
+/**
+ * How many items requests wrote to the test table (aggregates, history and the aggregator's record
+ * of finished stream shards come from the stream and the refresh, not from a request).
+ */
 export async function countRequestItems(): Promise<number> {
   const store = testStore();
   let count = 0;
@@ -24,8 +27,8 @@ export async function countRequestItems(): Promise<number> {
       new ScanCommand({
         TableName: store.tableName,
         Select: 'COUNT',
-        FilterExpression: 'NOT begins_with(pk, :aggregate) AND NOT begins_with(pk, :history)',
-        ExpressionAttributeValues: { ':aggregate': keys.aggregate('').pk, ':history': keys.history('', '').pk },
+        FilterExpression: 'NOT begins_with(pk, :aggregate) AND NOT begins_with(pk, :history) AND NOT begins_with(pk, :finishedShard)',
+        ExpressionAttributeValues: { ':aggregate': keys.aggregate('').pk, ':history': keys.history('', '').pk, ':finishedShard': keys.finishedShard('').pk },
         ExclusiveStartKey: start,
       }),
     );

@@ -189,8 +189,10 @@ describe('the drives', () => {
         if (/^\/(drives|provinces)/.test(url.pathname)) polled.push({ path: url.pathname, cacheControl: response.headers()['cache-control'] ?? '' });
       });
       await page.locator('[data-testid="load-state"][data-state="ready"]').first().waitFor({ timeout: 20_000 });
-      // Two polls' worth of requests (the pages poll every 4 s).
-      await page.waitForTimeout(POLL_INTERVAL_MS * 2 + 500);
+      // A poll after the first load (every 4 s; the list reads every drive of the suite, so give it time).
+      const isFigureRead = (url: string) => /^\/drives\/[^/]+\/figures$/.test(new URL(url).pathname);
+      await page.waitForResponse((response) => isFigureRead(response.url()), { timeout: 30_000 });
+      await page.waitForTimeout(POLL_INTERVAL_MS + 500);
       const figureReads = polled.filter((r) => r.path !== '/drives');
       expect(figureReads.length, hash).toBeGreaterThan(0);
       expect(

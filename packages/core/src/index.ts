@@ -36,6 +36,7 @@ export * from './aggregation/figure-schemas.ts';
 export * from './aggregation/stream-filter.ts';
 export * from './aggregation/apply-stream-batch.ts';
 export * from './aggregation/shard-lineage.ts';
+export * from './aggregation/finished-shards.ts';
 export * from './aggregation/recount.ts';
 export * from './aggregation/refresh.ts';
 export * from './aggregation/refresh-run.ts';

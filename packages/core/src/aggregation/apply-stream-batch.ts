@@ -4,6 +4,7 @@ import { LABEL, MARK_PREFIX, MARK_TIME_PREFIX } from './aggregate-item.ts';
 import { AggregateUpdate, MAX_COUNTERS_PER_UPDATE } from './aggregate-update.ts';
 import { addInto, difference, isZero, type Counters } from './counters.ts';
 import { InvalidImageError, contribution, scopeLabels } from './contribution.ts';
+import { isFinishedShard, recordFinishedShards } from './finished-shards.ts';
 import { MAX_PARTS, padSequence, partSequence } from './sequence.ts';
 
 /** One stream record, already unmarshalled. */
@@ -32,6 +33,11 @@ export interface BatchResult {
   invalid: InvalidRecord[];
   /** DynamoDB write requests issued (for the write-cost benchmark). */
   writeRequests: number;
+  /**
+   * The batch's shard was recorded finished (a child of it delivered before): its records come
+   * again only when the stream is read anew, and were all applied then. Nothing was applied.
+   */
+  shardFinished: boolean;
 }
 
 /** A record's change to one scope, or one part of it (a change too large for one update). */
@@ -61,7 +67,8 @@ export interface BatchOptions {
    * parent's marks have done their work once a child delivers. Every update this batch makes
    * removes their marks, so an aggregate holds marks of the open shards only, however many
    * shards the stream has rotated through (issue 11: a mark per shard of the last 48 h grew
-   * the hot aggregates to tens of KB).
+   * the hot aggregates to tens of KB). They are recorded finished first (finished-shards.ts),
+   * so that their records, should the stream be read anew, are skipped without their marks.
    */
   finishedShards?: readonly string[];
 }
@@ -70,11 +77,15 @@ export interface BatchOptions {
  * Applies one shard's batch of stream records to the aggregates, exactly once whatever the
  * redelivery: deltas are summed per scope and written in one conditional update per scope,
  * which also moves the scope's mark for this shard. A record at or below the mark was applied
- * before and is left out.
+ * before and is left out; a batch of a shard recorded finished, entirely. One consistent read
+ * a batch (is the shard finished?), and one write per ancestor the first time it is seen finished.
  */
 export async function applyStreamBatch(store: Store, shardId: string, records: readonly ChangeRecord[], options: BatchOptions = {}): Promise<BatchResult> {
   const finished = (options.finishedShards ?? []).filter((shard) => shard !== shardId).slice(0, MAX_FINISHED_SHARDS_PER_UPDATE);
-  const result: BatchResult = { applied: [], alreadyApplied: [], failed: [], invalid: [], writeRequests: 0 };
+  const result: BatchResult = { applied: [], alreadyApplied: [], failed: [], invalid: [], writeRequests: 0, shardFinished: false };
+  if (records.length === 0) return result;
+  if (await isFinishedShard(store, shardId)) return { ...result, shardFinished: true };
+  result.writeRequests += await recordFinishedShards(store, finished);
   const byScope = new Map<string, ScopeRecord[]>();
   const labels = new Map<string, string>();
   for (const record of records) {

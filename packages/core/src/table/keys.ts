@@ -24,6 +24,7 @@ export const SORT_KEYS = {
   plan: 'PLAN',
   partner: 'PARTNER',
   partnerName: 'PARTNERNAME',
+  finishedShard: 'SHARDDONE',
 } as const;
 
 export const keys = {
@@ -48,6 +49,11 @@ export const keys = {
   aggregate: (scope: string): ItemKey => ({ pk: `AGG#${scope}`, sk: SORT_KEYS.aggregate }),
   /** A daily snapshot of a scope, written by the refresh: `HIST#<scope>` / `<yyyy-mm-dd>`. */
   history: (scope: string, date: string): ItemKey => ({ pk: `HIST#${scope}`, sk: date }),
+  /**
+   * A stream shard known finished: a child of it has delivered to the aggregator, so its records
+   * will not come again unless the stream is read anew (aggregation/finished-shards.ts). Expires (`expiresAt`).
+   */
+  finishedShard: (shardId: string): ItemKey => ({ pk: `SHARDDONE#${shardId}`, sk: SORT_KEYS.finishedShard }),
   /** A refresh run (aggregation/refresh-run.ts): its plan and which parts are done. Expires (`expiresAt`). */
   refreshRun: (runId: string): ItemKey => ({ pk: `REFRESH#${runId}`, sk: 'RUN' }),
   /** What one part of a refresh run counted: a head naming its chunks, then the chunks. Expires (`expiresAt`). */

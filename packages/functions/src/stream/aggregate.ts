@@ -24,6 +24,10 @@ async function aggregate(event: TumblingWindowStreamEvent): Promise<TumblingWind
   const finishedShards = streamArn ? await finishedShardsOf(streamArn, event.shardId) : [];
   const result = await applyStreamBatch(getStore(), event.shardId, records, { finishedShards });
 
+  if (result.shardFinished) {
+    // Only a stream read anew (a replaced mapping) delivers a finished shard: all of it was applied then.
+    logger.warn('records of a finished shard came again; skipped', { shardId: event.shardId, records: records.length });
+  }
   for (const invalid of result.invalid) {
     // Keys and issues only: images carry donor names and phones.
     logger.error('stream image cannot be aggregated; counted as nothing', {
