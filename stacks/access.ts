@@ -93,8 +93,8 @@ function leadingKeys(test: 'ForAllValues:StringLike' | 'ForAnyValue:StringLike',
   return [{ test, variable: 'dynamodb:LeadingKeys', values: patterns }];
 }
 
-/** The actions on the items whose partition key matches one of the patterns only (reads so confined too). */
-function allowWrites(table: Table, actions: string[], patterns: string[]): Permission {
+/** The actions, on the items whose partition key matches one of the patterns only (writes, and the aggregator's one confined read). */
+function allowOnKeys(table: Table, actions: string[], patterns: string[]): Permission {
   return { actions, resources: [table.arn], conditions: leadingKeys('ForAllValues:StringLike', patterns) };
 }
 
@@ -107,7 +107,7 @@ export function httpHandlerPermissions(table: Table, route: Route): Permission[]
   const writes = routeWrites(route);
   return [
     { actions: READ_ACTIONS, resources: tableAndIndexes(table) },
-    ...(writes.length > 0 ? [allowWrites(table, WRITE_ACTIONS, writes)] : []),
+    ...(writes.length > 0 ? [allowOnKeys(table, WRITE_ACTIONS, writes)] : []),
     denyWrites(table, DERIVED_PATTERNS),
   ];
 }
@@ -118,8 +118,8 @@ export function httpHandlerPermissions(table: Table, route: Route): Permission[]
  */
 export function aggregatorPermissions(table: Table): Permission[] {
   return [
-    allowWrites(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]),
-    allowWrites(table, ['dynamodb:GetItem', 'dynamodb:PutItem'], [KEY_PATTERNS.finishedShard]),
+    allowOnKeys(table, ['dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate]),
+    allowOnKeys(table, ['dynamodb:GetItem', 'dynamodb:PutItem'], [KEY_PATTERNS.finishedShard]),
     denyWrites(table, ENTITY_PATTERNS),
   ];
 }
@@ -133,7 +133,7 @@ export function aggregatorPermissions(table: Table): Permission[] {
 export function refreshPermissions(table: Table): Permission[] {
   return [
     { actions: ['dynamodb:Scan', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], resources: [table.arn] },
-    allowWrites(table, ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh]),
+    allowOnKeys(table, ['dynamodb:PutItem', 'dynamodb:UpdateItem'], [KEY_PATTERNS.aggregate, KEY_PATTERNS.history, KEY_PATTERNS.refresh]),
     denyWrites(table, ENTITY_PATTERNS),
   ];
 }
