@@ -8,8 +8,7 @@ import { indexKeys, keys, SORT_KEYS } from '@abad/core/table/keys';
 import { FIGURES_MAX_AGE_SECONDS } from '@abad/functions/http/public-figures';
 import { localDynamoDbClientConfig } from '@abad/local/client-config';
 import type { LocalStack } from '@abad/local/stack';
-import { createLambdaContext } from '@abad/local/lambda-context';
-import { runRefreshSteps } from '@abad/local/refresh-steps';
+import { invokeRefreshStep, runRefreshSteps } from '@abad/local/refresh-steps';
 import { REFRESH_ITEMS_PER_PART, REFRESH_SEGMENTS_PER_PART, refreshPartsFor } from '@abad/core/aggregation/refresh-run';
 import { listShards } from '@abad/functions/stream/stream-shards';
 import { requireStack, type Benchmark } from './benchmark.ts';
@@ -259,7 +258,7 @@ export const benchmark: Benchmark = {
     // 7. The refresh's pace, machine-dependent: the whole table as one part (plan, the part, the
     //    merge, timed apart), projected to a part of REFRESH_ITEMS_PER_PART items.
     progress('refresh pace');
-    const invokeRefresh = <T>(event: object) => refreshHandler(event as never, createLambdaContext('abad-refresh', 900_000)) as Promise<T>;
+    const invokeRefresh = <T>(event: object) => invokeRefreshStep<T>(refreshHandler as never, event);
     const paced = await withSource('setup', async () => {
       const planned = await invokeRefresh<{ runId: string }>({ step: 'plan', quietSeconds: 0, parts: 1 });
       const partStarted = performance.now();
@@ -285,13 +284,15 @@ export const benchmark: Benchmark = {
     const peak = new Tally();
     for (const e of donationTally.units.values()) peak.add(e.kind, e.index, e.pk, perSecondAt(e.units, DONATIONS, DAY.peakPerSecond));
     // Aggregates: one update per scope and batch, at the size they have after 48 h of shard churn.
-    let largestAfterChurn = { pk: '', bytes: 0, marks: 0 };
-    for (const item of aggregates) {
+    // Each sized once as DynamoDB sizes it, with its share of the donations (for the day's cost too).
+    const sizedAggregates = aggregates.map((item) => {
       const wire = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toWire(v)])) as Item;
-      const bytes = itemSize(wire);
+      return { item, wire, bytes: itemSize(wire), share: Number(item['c#donations'] ?? 0) / DONATIONS };
+    });
+    let largestAfterChurn = { pk: '', bytes: 0, marks: 0 };
+    for (const { item, wire, bytes, share } of sizedAggregates) {
       const marks = Object.keys(wire).filter((name) => name.startsWith(MARK_PREFIX)).length;
       if (bytes > largestAfterChurn.bytes) largestAfterChurn = { pk: String(item.pk), bytes, marks };
-      const share = Number(item['c#donations'] ?? 0) / DONATIONS;
       if (!(share > 0)) continue;
       const perSecond = aggregateUpdatesPerSecond(DAY.peakPerSecond, MODEL.batchSize, Math.min(1, share));
       for (const { index, pk } of partitionKeysOf(wire)) {
@@ -329,13 +330,11 @@ export const benchmark: Benchmark = {
     const dayBatches = DAY.donations / MODEL.batchSize;
     let aggregateUpdatesPerBatch = 0;
     let aggregateUnitsPerBatch = 0;
-    for (const item of aggregates) {
-      const share = Number(item['c#donations'] ?? 0) / DONATIONS;
+    for (const { wire, bytes, share } of sizedAggregates) {
       if (!(share > 0)) continue;
       const touched = 1 - (1 - Math.min(1, share)) ** MODEL.batchSize;
-      const wire = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, toWire(v)])) as Item;
       aggregateUpdatesPerBatch += touched;
-      aggregateUnitsPerBatch += touched * partitionKeysOf(wire).length * writeUnits(itemSize(wire));
+      aggregateUnitsPerBatch += touched * partitionKeysOf(wire).length * writeUnits(bytes);
     }
     const projectRequests = PROJECTS * (1 + REPORTS_PER_PROJECT);
     const projectUnits = { write: sumKind(projectWork, 'write') / projectRequests, read: sumKind(projectWork, 'read') / projectRequests };
@@ -369,7 +368,7 @@ export const benchmark: Benchmark = {
       }
     }
     const largestSeen = largestAggregate();
-    const seenMarks = Object.keys(largestSeen.item ?? {}).filter((n) => n.startsWith('m#')).length;
+    const seenMarks = Object.keys(largestSeen.item ?? {}).filter((n) => n.startsWith(MARK_PREFIX)).length;
     const perIndexWrite = INDEX_LABELS.map((i) => `${i} ${fmt(donationTally.total('write', i) / DONATIONS, 2)}`).join(', ');
     const apiRequests = Object.entries(operations).filter(([k]) => k.startsWith('api '));
     const report = [

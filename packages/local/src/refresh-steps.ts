@@ -15,13 +15,18 @@ export interface RefreshStepsOptions {
   parts?: number;
 }
 
+/** One step of the refresh (`{ step: 'plan' | 'part' | 'merge', … }`), invoked as Lambda would, with its timeout in the context. */
+export function invokeRefreshStep<T>(refresh: RefreshHandler, event: object): Promise<T> {
+  return refresh(event as never, createLambdaContext('abad-refresh', REFRESH_TIMEOUT_MS)) as Promise<T>;
+}
+
 /**
  * The refresh's state machine (stacks/refresh.ts), locally: the handler's `plan`, then its
  * `part` for every part at once in this process, then its `merge`, whose report is returned.
  * A failed part fails the run before the merge, as in AWS; the run's items expire on their own.
  */
 export async function runRefreshSteps(refresh: RefreshHandler, options: RefreshStepsOptions = {}): Promise<RefreshReport> {
-  const invoke = <T>(event: object) => refresh(event as never, createLambdaContext('abad-refresh', REFRESH_TIMEOUT_MS)) as Promise<T>;
+  const invoke = <T>(event: object) => invokeRefreshStep<T>(refresh, event);
   const planned = await invoke<{ runId: string; parts: number[] }>({
     step: 'plan',
     ...(options.quietSeconds === undefined ? {} : { quietSeconds: options.quietSeconds }),

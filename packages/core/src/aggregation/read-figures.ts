@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { countiesOf } from '../places/counties.ts';
+import { countiesOf, countyByCode } from '../places/counties.ts';
 import { NATIONAL_CODE, NATIONAL_PLACE, PROVINCES, provinceByCode, type PlaceCode, type Province } from '../places/provinces.ts';
 import { getItems, queryAll } from '../store/items.ts';
 import type { Store } from '../store/store.ts';
@@ -91,14 +91,18 @@ export async function provinceFigures(store: Store, code: PlaceCode): Promise<Pr
     readCountyAggregates(store, code),
   ]);
   const { counters, updatedAt } = aggregateFigures(own.Item);
-  const names = new Map((code === NATIONAL_CODE ? [] : countiesOf(code)).map((c) => [c.code, c.name]));
   return {
     province: placeByCode(code),
     ...figuresFrom(counters),
     updatedAt,
     counties: [...counties].map(([countyCode, item]) => {
       const aggregate = readAggregateItem(item);
-      return { code: countyCode, county: names.get(countyCode) ?? countyCode, ...figuresFrom(aggregate.counters), updatedAt: aggregate.updatedAt ?? null };
+      return {
+        code: countyCode,
+        county: countyByCode(countyCode)?.name ?? countyCode,
+        ...figuresFrom(aggregate.counters),
+        updatedAt: aggregate.updatedAt ?? null,
+      };
     }),
   };
 }
